@@ -1,0 +1,35 @@
+#pragma once
+// The command line: options every command shares, the context a command runs in, and run(), which
+// parses, dispatches to one subcommand and turns every failure into a message and an exit code.
+
+#include "cli/environment.hpp"
+#include "simplan/report/output_format.hpp"
+
+#include <date/date.h>
+
+#include <string>
+#include <vector>
+
+namespace simplan::cli {
+
+/// Global options as typed, before validation.
+struct GlobalOptions {
+  std::string today;
+  std::vector<std::string> catalogs;
+  std::string format = "table";
+};
+
+/// What every command gets: validated global options and the outside world.
+struct Context {
+  const Environment& environment;
+  Output& output;
+  date::year_month_day today;
+  report::OutputFormat format = report::OutputFormat::table;
+  report::RenderOptions render;
+  std::vector<std::string> catalogs;  ///< --catalog values, in order
+};
+
+/// Runs one simplan command line (args without the program name). Never throws.
+int run(const std::vector<std::string>& args, const Environment& environment, Output& output);
+
+} // namespace simplan::cli

@@ -1,0 +1,62 @@
+#include "cli/catalog_command.hpp"
+
+#include "cli/catalog_sources.hpp"
+#include "cli/failure.hpp"
+#include "simplan/report/catalog_info_report.hpp"
+#include "simplan/util/date.hpp"
+#include "simplan/util/text.hpp"
+
+#include <fmt/format.h>
+
+namespace simplan::cli {
+
+CatalogCommand setup_catalog_command(CLI::App& app, CatalogOptions& options)
+{
+  CLI::App& catalog = *app.add_subcommand("catalog", "Check a plan catalog, or see what the catalog holds");
+  catalog.require_subcommand(1);
+  CatalogCommand command;
+  command.validate = catalog.add_subcommand(
+    "validate", "Check a catalog file and print every problem with its location (exit 3 if any)");
+  command.validate
+    ->add_option("FILE", options.validate_file,
+                 "The catalog to check: a file, - for standard input, or builtin (default: the catalogs in use)")
+    ->type_name("FILE|-");
+  command.validate->footer("Examples:\n"
+                           "  simplan catalog validate my-plans.json\n"
+                           "  simplan --catalog builtin --catalog my-plans.json catalog validate\n"
+                           "  generate-plans | simplan catalog validate -");
+  command.info = catalog.add_subcommand("info", "Show the catalog's date, plan counts by carrier and kind, and sources");
+  return command;
+}
+
+int run_catalog_validate(const CatalogOptions& options, const Context& context)
+{
+  const std::vector<std::string> names =
+    options.validate_file.empty() ? effective_catalog_names(context) : std::vector<std::string>{options.validate_file};
+  const CatalogCheck check = check_catalogs(context, names);
+  std::string label;
+  for (const auto& layer : check.loaded.layers) {
+    label += (label.empty() ? "" : " + ") + layer;
+  }
+  if (check.problems.empty()) {
+    context.output.out += fmt::format("{}: ok: {} plans from {} carriers, as of {}\n", util::escape_control(label),
+                                      check.loaded.catalog.plans.size(), check.loaded.catalog.carriers.size(),
+                                      util::format_iso_date(check.loaded.catalog.as_of));
+    return static_cast<int>(ExitCode::success);
+  }
+  for (const auto& problem : check.problems) {
+    context.output.out += util::format_diagnostic(problem) + "\n";
+  }
+  context.output.err += fmt::format("simplan: {} problem{} found\n", check.problems.size(),
+                                    check.problems.size() == 1 ? "" : "s");
+  return static_cast<int>(ExitCode::invalid_data);
+}
+
+int run_catalog_info(const CatalogOptions& /*options*/, const Context& context)
+{
+  const LoadedCatalog loaded = load_catalogs(context);
+  context.output.out += report::render_catalog_info(loaded.catalog, loaded.layers, context.format, context.render);
+  return static_cast<int>(ExitCode::success);
+}
+
+} // namespace simplan::cli

@@ -1,0 +1,105 @@
+#include "cli/catalog_sources.hpp"
+
+#include "cli/failure.hpp"
+#include "simplan/catalog/loader.hpp"
+#include "simplan/data/builtin_catalog.hpp"
+#include "simplan/util/date.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace simplan::cli {
+namespace {
+
+constexpr int k_stale_after_days = 180;
+// Beyond this many problems a command stops listing them; `catalog validate` lists all.
+constexpr std::size_t k_problems_shown = 20;
+
+} // namespace
+
+std::vector<std::string> effective_catalog_names(const Context& context)
+{
+  if (!context.catalogs.empty()) {
+    return context.catalogs;
+  }
+  std::vector<std::string> names;
+  if (const auto variable = context.environment.variable("SIMPLAN_CATALOG"); variable && !variable->empty()) {
+    std::size_t start = 0;
+    while (start <= variable->size()) {
+      const std::size_t end = std::min(variable->find(':', start), variable->size());
+      if (end > start) {
+        names.push_back(variable->substr(start, end - start));
+      }
+      start = end + 1;
+    }
+  }
+  if (names.empty()) {
+    names.emplace_back(k_builtin_catalog);
+  }
+  return names;
+}
+
+std::string catalog_label(const std::string& name)
+{
+  return name == "-" ? "<stdin>" : name;
+}
+
+std::string read_catalog_text(const Context& context, const std::string& name)
+{
+  if (name == k_builtin_catalog) {
+    return std::string{data::builtin_catalog_json()};
+  }
+  if (name == "-") {
+    return context.environment.read_stdin(catalog::k_max_catalog_bytes, "catalog");
+  }
+  return context.environment.read_file(name, catalog::k_max_catalog_bytes, "catalog");
+}
+
+CatalogCheck check_catalogs(const Context& context, const std::vector<std::string>& names)
+{
+  if (std::count(names.begin(), names.end(), "-") > 1) {
+    throw Failure{ExitCode::usage, "standard input (-) can be read only once"};
+  }
+  CatalogCheck check;
+  LoadedCatalog& loaded = check.loaded;
+  for (const std::string& name : names) {
+    const std::string text = read_catalog_text(context, name);
+    auto result = catalog::load_catalog(text, catalog_label(name), loaded.layers.empty() ? nullptr : &loaded.catalog);
+    check.problems.insert(check.problems.end(), result.problems.begin(), result.problems.end());
+    if (loaded.layers.empty()) {
+      loaded.catalog = std::move(result.catalog);
+    } else {
+      loaded.catalog.merge(std::move(result.catalog));
+    }
+    loaded.layers.push_back(catalog_label(name));
+  }
+  return check;
+}
+
+LoadedCatalog load_catalogs(const Context& context)
+{
+  CatalogCheck check = check_catalogs(context, effective_catalog_names(context));
+  if (!check.problems.empty()) {
+    std::vector<std::string> problems;
+    for (std::size_t i = 0; i < check.problems.size() && i < k_problems_shown; ++i) {
+      problems.push_back(util::format_diagnostic(check.problems[i]));
+    }
+    if (check.problems.size() > k_problems_shown) {
+      problems.push_back(fmt::format("... and {} more problems", check.problems.size() - k_problems_shown));
+    }
+    throw Failure{ExitCode::invalid_data, std::move(problems),
+                  "'simplan catalog validate' lists every problem; docs/catalog.md describes the format"};
+  }
+  LoadedCatalog loaded = std::move(check.loaded);
+  const int age = util::days_between(loaded.catalog.as_of, context.today);
+  if (age > k_stale_after_days) {
+    context.output.err += fmt::format(
+      "simplan: warning: the plan catalog is {} days old (as of {}); prices and plans may have changed. "
+      "Use a newer simplan or --catalog FILE.\n",
+      age, util::format_iso_date(loaded.catalog.as_of));
+  }
+  return loaded;
+}
+
+} // namespace simplan::cli

@@ -1,0 +1,43 @@
+#pragma once
+// Which catalogs a command uses, read and merged: --catalog, else SIMPLAN_CATALOG, else the built-in one.
+
+#include "cli/app.hpp"
+#include "simplan/catalog/catalog.hpp"
+#include "simplan/util/diagnostic.hpp"
+
+#include <string>
+#include <vector>
+
+namespace simplan::cli {
+
+/// The name that stands for the catalog compiled into simplan.
+inline constexpr std::string_view k_builtin_catalog = "builtin";
+
+struct LoadedCatalog {
+  catalog::Catalog catalog;
+  std::vector<std::string> layers;  ///< the names of the merged catalogs, in order
+};
+
+/// The catalog names in effect: --catalog values, else SIMPLAN_CATALOG split at ':', else "builtin".
+std::vector<std::string> effective_catalog_names(const Context& context);
+
+/// Reads the text of one catalog: "builtin", "-" (standard input) or a file. Throws Failure.
+std::string read_catalog_text(const Context& context, const std::string& name);
+
+/// "<stdin>" for "-", the name otherwise: how messages refer to a catalog.
+std::string catalog_label(const std::string& name);
+
+struct CatalogCheck {
+  LoadedCatalog loaded;         ///< complete only when problems is empty
+  util::Diagnostics problems;   ///< every problem in every layer
+};
+
+/// Reads, validates and merges the named catalogs, collecting every problem. Throws Failure only when a
+/// catalog cannot be read at all.
+CatalogCheck check_catalogs(const Context& context, const std::vector<std::string>& names);
+
+/// Reads, validates and merges the catalogs in effect. Throws Failure listing every problem. Prints one
+/// warning on stderr when the catalog is more than 180 days older than the effective date.
+LoadedCatalog load_catalogs(const Context& context);
+
+} // namespace simplan::cli

@@ -1,0 +1,45 @@
+#pragma once
+// Everything a command reads from or writes to the world outside the process, as plain values and
+// functions. process_main.cpp fills it from the real process; tests fill it by hand and run commands
+// in-process, byte for byte.
+
+#include <date/date.h>
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace simplan::cli {
+
+struct Terminal {
+  bool stdout_is_terminal = false;
+  std::size_t width = 0;  ///< columns of the terminal on stdout; 0 when not a terminal
+};
+
+struct Environment {
+  /// An environment variable, or nothing when unset.
+  std::function<std::optional<std::string>(std::string_view name)> variable;
+  /// The whole of standard input, at most `limit` bytes. Throws Failure on any error.
+  std::function<std::string(std::size_t limit, std::string_view what)> read_stdin;
+  /// The whole of a file, at most `limit` bytes. Throws Failure naming the file on any error.
+  std::function<std::string(const std::string& path, std::size_t limit, std::string_view what)> read_file;
+  /// The local date: the default for --today.
+  date::year_month_day today;
+  Terminal terminal;
+};
+
+/// What a command printed. process_main writes err, then out, when the command ends.
+struct Output {
+  std::string out;
+  std::string err;
+};
+
+/// The language/encoding of the terminal is UTF-8 (LC_ALL, else LC_CTYPE, else LANG names UTF-8).
+bool locale_is_utf8(const Environment& environment);
+
+/// Color is allowed: stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb".
+bool color_allowed(const Environment& environment);
+
+} // namespace simplan::cli

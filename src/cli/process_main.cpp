@@ -1,0 +1,156 @@
+#include "cli/process_main.hpp"
+
+#include "cli/app.hpp"
+#include "cli/failure.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace simplan::cli {
+namespace {
+
+[[noreturn]] void fail_io(std::string_view what, const std::string& path, int error)
+{
+  throw Failure{ExitCode::io, fmt::format("cannot read {} '{}': {}", what, path, std::strerror(error))};
+}
+
+// Reads a whole descriptor, refusing more than `limit` bytes before it has read them all.
+std::string read_descriptor(int fd, std::size_t limit, std::string_view what, const std::string& name)
+{
+  std::string text;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t count = ::read(fd, buffer, sizeof buffer);
+    if (count == 0) {
+      return text;
+    }
+    if (count < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      fail_io(what, name, errno);
+    }
+    if (text.size() + static_cast<std::size_t>(count) > limit) {
+      throw Failure{ExitCode::invalid_data,
+                    fmt::format("{} '{}' is larger than the limit of {} MiB", what, name, limit / (1024 * 1024))};
+    }
+    text.append(buffer, static_cast<std::size_t>(count));
+  }
+}
+
+std::string read_file(const std::string& path, std::size_t limit, std::string_view what)
+{
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    fail_io(what, path, errno);
+  }
+  struct stat status {};
+  if (::fstat(fd, &status) == 0) {
+    if (S_ISDIR(status.st_mode)) {
+      ::close(fd);
+      fail_io(what, path, EISDIR);
+    }
+    if (S_ISREG(status.st_mode) && static_cast<std::size_t>(status.st_size) > limit) {
+      ::close(fd);
+      throw Failure{ExitCode::invalid_data,
+                    fmt::format("{} '{}' is larger than the limit of {} MiB", what, path, limit / (1024 * 1024))};
+    }
+  }
+  try {
+    std::string text = read_descriptor(fd, limit, what, path);
+    ::close(fd);
+    return text;
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+}
+
+date::year_month_day local_today()
+{
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  ::localtime_r(&now, &local);
+  return date::year_month_day{date::year{local.tm_year + 1900}, date::month{static_cast<unsigned>(local.tm_mon + 1)},
+                              date::day{static_cast<unsigned>(local.tm_mday)}};
+}
+
+Terminal detect_terminal()
+{
+  Terminal terminal;
+  terminal.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
+  if (terminal.stdout_is_terminal) {
+    winsize size{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+      terminal.width = size.ws_col;
+    } else if (const char* columns = std::getenv("COLUMNS"); columns != nullptr && std::atoi(columns) > 0) {
+      terminal.width = static_cast<std::size_t>(std::atoi(columns));
+    } else {
+      terminal.width = 80;
+    }
+  }
+  return terminal;
+}
+
+/// 0 when all was written, else the errno of the failed write.
+int write_all(int fd, std::string_view text)
+{
+  while (!text.empty()) {
+    const ssize_t count = ::write(fd, text.data(), text.size());
+    if (count < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return errno;
+    }
+    text.remove_prefix(static_cast<std::size_t>(count));
+  }
+  return 0;
+}
+
+} // namespace
+
+int process_main(int argc, const char* const* argv)
+{
+  // A reader that stops early (simplan plans | head -1) is not an error: see EPIPE below.
+  std::signal(SIGPIPE, SIG_IGN);
+
+  Environment environment;
+  environment.variable = [](std::string_view name) -> std::optional<std::string> {
+    const char* value = std::getenv(std::string{name}.c_str());
+    return value == nullptr ? std::nullopt : std::optional<std::string>{value};
+  };
+  environment.read_stdin = [](std::size_t limit, std::string_view what) {
+    return read_descriptor(STDIN_FILENO, limit, what, "-");
+  };
+  environment.read_file = read_file;
+  environment.today = local_today();
+  environment.terminal = detect_terminal();
+
+  std::vector<std::string> args;
+  for (int i = 1; i < argc; ++i) {
+    args.emplace_back(argv[i]);
+  }
+  Output output;
+  int status = run(args, environment, output);
+
+  write_all(STDERR_FILENO, output.err);
+  const int error = write_all(STDOUT_FILENO, output.out);
+  // EPIPE: the reader has all it wanted (simplan plans | head -1); that is success, and quiet.
+  if (error != 0 && error != EPIPE) {
+    write_all(STDERR_FILENO, fmt::format("simplan: error: cannot write to standard output: {}\n", std::strerror(error)));
+    status = static_cast<int>(ExitCode::io);
+  }
+  return status;
+}
+
+} // namespace simplan::cli

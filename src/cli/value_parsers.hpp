@@ -1,0 +1,25 @@
+#pragma once
+// Option values typed by a person, parsed or rejected with a message that names the option, what it
+// expected and what it got (exit code: usage).
+
+#include "simplan/catalog/catalog.hpp"
+#include "simplan/util/money.hpp"
+
+#include <date/date.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace simplan::cli {
+
+date::year_month_day parse_date_option(std::string_view option, std::string_view text);
+util::Cents parse_dollars_option(std::string_view option, std::string_view text);
+std::int64_t parse_gigabytes_option(std::string_view option, std::string_view text);
+std::string parse_country(std::string_view option, std::string_view text);
+/// "tmobile", "T-Mobile", "att", "AT&T", "verizon", "boost" (case and punctuation ignored).
+catalog::Network parse_network(std::string_view option, std::string_view text);
+/// A carrier of the catalog, by id or name.
+const catalog::Carrier& parse_carrier(std::string_view option, std::string_view text, const catalog::Catalog& catalog);
+
+} // namespace simplan::cli

@@ -1,0 +1,6 @@
+#include "cli/process_main.hpp"
+
+int main(int argc, char** argv)
+{
+  return simplan::cli::process_main(argc, argv);
+}

@@ -1,0 +1,147 @@
+#include "simplan/report/plans_report.hpp"
+
+#include "simplan/catalog/catalog_json.hpp"
+#include "simplan/report/csv.hpp"
+#include "simplan/report/table.hpp"
+#include "simplan/report/text_format.hpp"
+
+#include <fmt/format.h>
+
+namespace simplan::report {
+namespace {
+
+using catalog::PlanMatch;
+
+std::string carrier_name(const PlanMatch& match)
+{
+  return match.carrier != nullptr ? match.carrier->name : match.plan->carrier;
+}
+
+bool is_travel(const PlanMatch& match)
+{
+  return match.plan->kind == catalog::PlanKind::travel;
+}
+
+std::string render_table(const std::vector<PlanMatch>& matches, const RenderOptions& options)
+{
+  Table table{{
+    // On a narrow terminal the least important columns give way first: PRIORITY, NETWORK, KIND, HOTSPOT,
+    // CARRIER, PER MONTH, PLAN. ID, PRICE, TERM and DATA always stay.
+    {"ID"},
+    {"CARRIER", Align::left, 8, 4},
+    {"PLAN", Align::left, 10, 2},
+    {"KIND", Align::left, 0, 6},
+    {"PRICE", Align::right},
+    {"TERM"},
+    {"PER MONTH", Align::right, 0, 3},
+    {"DATA"},
+    {"PRIORITY", Align::left, 0, 8},
+    {"HOTSPOT", Align::left, 0, 5},
+    {"NETWORK", Align::left, 0, 7},
+  }};
+  for (const PlanMatch& match : matches) {
+    const catalog::Plan& plan = *match.plan;
+    table.add_row({
+      plan.id,
+      carrier_name(match),
+      plan.name,
+      std::string{catalog::to_string(plan.kind)},
+      util::format_dollars(match.quote.price),
+      format_term_length(match.quote.term->length),
+      is_travel(match) ? "-" : util::format_dollars(match.quote.comparable),
+      format_gigabytes(plan.data.high_speed),
+      plan.data.priority ? std::string{catalog::to_string(*plan.data.priority)} : "-",
+      plan.hotspot ? format_gigabytes(plan.hotspot->high_speed) : "unknown",
+      format_networks(plan.networks),
+    });
+  }
+  return table.render(options);
+}
+
+nlohmann::ordered_json quote_to_json(const PlanMatch& match, const PlanListContext& context)
+{
+  nlohmann::ordered_json quote;
+  quote["lines"] = context.lines;
+  quote["autopay"] = context.autopay;
+  quote["term"] = catalog::term_length_to_json(match.quote.term->length);
+  quote["price_cents"] = match.quote.price;
+  quote["per_month_cents"] = is_travel(match) ? nlohmann::ordered_json(nullptr)
+                                              : nlohmann::ordered_json(match.quote.comparable);
+  return quote;
+}
+
+std::string optional_bool(const std::optional<bool>& value)
+{
+  return value ? (*value ? "true" : "false") : "";
+}
+
+std::vector<std::string> machine_row(const PlanMatch& match, const PlanListContext& context)
+{
+  const catalog::Plan& plan = *match.plan;
+  std::string networks;
+  for (const auto network : plan.networks) {
+    networks += (networks.empty() ? "" : " ") + std::string{catalog::to_string(network)};
+  }
+  const auto& length = match.quote.term->length;
+  return {
+    plan.id,
+    plan.carrier,
+    carrier_name(match),
+    plan.name,
+    std::string{catalog::to_string(plan.kind)},
+    networks,
+    plan.phone_number ? "true" : "false",
+    fmt::format("{}", context.lines),
+    context.autopay ? "true" : "false",
+    std::string{catalog::to_string(length.unit)},
+    fmt::format("{}", length.count),
+    fmt::format("{}", match.quote.price),
+    is_travel(match) ? "" : fmt::format("{}", match.quote.comparable),
+    gigabytes_value(plan.data.high_speed),
+    plan.data.priority ? std::string{catalog::to_string(*plan.data.priority)} : "",
+    plan.hotspot ? gigabytes_value(plan.hotspot->high_speed) : "",
+    optional_bool(plan.sim.esim),
+    plan.requirements.credit_check ? "true" : "false",
+    plan.confidence ? std::string{catalog::to_string(*plan.confidence)} : "",
+  };
+}
+
+const std::vector<std::string> k_machine_header{
+  "id",         "carrier",    "carrier_name", "name",        "kind",            "networks",   "phone_number",
+  "lines",      "autopay",    "term_unit",    "term_count",  "price_cents",     "per_month_cents",
+  "data_gb",    "priority",   "hotspot_gb",   "esim",        "credit_check",    "confidence",
+};
+
+} // namespace
+
+std::string render_plan_list(const std::vector<PlanMatch>& matches, const PlanListContext& context,
+                             OutputFormat format, const RenderOptions& options)
+{
+  switch (format) {
+  case OutputFormat::table: return render_table(matches, options);
+  case OutputFormat::json: {
+    nlohmann::ordered_json plans = nlohmann::ordered_json::array();
+    for (const PlanMatch& match : matches) {
+      auto plan = catalog::plan_to_json(*match.plan);
+      plan["carrier_name"] = carrier_name(match);
+      plan["quote"] = quote_to_json(match, context);
+      plans.push_back(std::move(plan));
+    }
+    nlohmann::ordered_json document;
+    document["plans"] = std::move(plans);
+    return catalog::dump_json(document);
+  }
+  case OutputFormat::csv:
+  case OutputFormat::tsv: {
+    const auto record = format == OutputFormat::csv ? csv_record : tsv_record;
+    std::string out = record(k_machine_header);
+    for (const PlanMatch& match : matches) {
+      out += record(machine_row(match, context));
+    }
+    return out;
+  }
+  }
+  return {};
+}
+
+} // namespace simplan::report

@@ -1,0 +1,338 @@
+#include "simplan/util/json_reader.hpp"
+
+#include "simplan/util/date.hpp"
+#include "simplan/util/json_guard.hpp"
+#include "simplan/util/spelling.hpp"
+
+#include <fmt/format.h>
+
+#include <set>
+#include <vector>
+
+namespace simplan::util {
+namespace {
+
+// nlohmann's what() reads "[json.exception.parse_error.101] parse error at line 1, column 2: <reason>".
+// The position is ours to compute (in characters, not bytes), so keep only the reason.
+std::string parse_error_reason(const std::string& what)
+{
+  const std::size_t after_position = what.find(": ");
+  return after_position == std::string::npos ? what : what.substr(after_position + 2);
+}
+
+// Tracks where the parser is, so a duplicate key can be reported with its JSON pointer. nlohmann keeps
+// the last of two equal keys silently; a catalog with two "price_cents" would be a silent wrong answer.
+class DuplicateKeyFinder {
+public:
+  DuplicateKeyFinder(std::string_view source, Diagnostics& problems) : m_source(source), m_problems(problems) {}
+
+  bool operator()(int /*depth*/, Json::parse_event_t event, Json& parsed)
+  {
+    switch (event) {
+    case Json::parse_event_t::object_start:
+      count_value();
+      m_frames.push_back(Frame{false, 0, {}, {}});
+      break;
+    case Json::parse_event_t::array_start:
+      count_value();
+      m_frames.push_back(Frame{true, 0, {}, {}});
+      break;
+    case Json::parse_event_t::object_end:
+    case Json::parse_event_t::array_end: m_frames.pop_back(); break;
+    case Json::parse_event_t::key: {
+      Frame& frame = m_frames.back();
+      frame.key = parsed.get<std::string>();
+      if (!frame.keys.insert(frame.key).second) {
+        m_problems.push_back({std::string{m_source}, std::nullopt, current_pointer(),
+                              fmt::format("duplicate key \"{}\" in one object", frame.key)});
+      }
+      break;
+    }
+    case Json::parse_event_t::value: count_value(); break;
+    }
+    return true;
+  }
+
+private:
+  struct Frame {
+    bool is_array;
+    std::size_t next_index;
+    std::string key;
+    std::set<std::string, std::less<>> keys;
+  };
+
+  // Array elements are numbered as they start; the pointer of an element uses the index before increment.
+  void count_value()
+  {
+    if (!m_frames.empty() && m_frames.back().is_array) {
+      ++m_frames.back().next_index;
+    }
+  }
+
+  std::string current_pointer() const
+  {
+    std::string pointer;
+    for (const Frame& frame : m_frames) {
+      pointer = frame.is_array ? json_pointer_append(pointer, frame.next_index - 1)
+                               : json_pointer_append(pointer, frame.key);
+    }
+    return pointer;
+  }
+
+  std::string_view m_source;
+  Diagnostics& m_problems;
+  std::vector<Frame> m_frames;
+};
+
+std::string quoted(std::string_view text)
+{
+  return fmt::format("\"{}\"", text);
+}
+
+std::string join_quoted(std::span<const std::string_view> names)
+{
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    out += (i == 0 ? "" : ", ") + quoted(names[i]);
+  }
+  return out;
+}
+
+} // namespace
+
+std::optional<Json> parse_json_document(std::string_view text, std::string_view source, Diagnostics& problems)
+{
+  if (const auto too_deep = find_excess_nesting(text, k_max_json_depth)) {
+    problems.push_back({std::string{source}, position_at(text, *too_deep), {},
+                        fmt::format("nesting deeper than {} levels is not allowed", k_max_json_depth)});
+    return std::nullopt;
+  }
+  const std::size_t problems_before = problems.size();
+  try {
+    DuplicateKeyFinder finder{source, problems};
+    Json document = Json::parse(text.begin(), text.end(), std::ref(finder));
+    if (problems.size() != problems_before) {
+      return std::nullopt;
+    }
+    return document;
+  } catch (const Json::parse_error& error) {
+    problems.resize(problems_before);
+    const std::size_t offset = error.byte == 0 ? 0 : error.byte - 1;
+    problems.push_back({std::string{source}, position_at(text, offset), {}, parse_error_reason(error.what())});
+    return std::nullopt;
+  }
+}
+
+std::string json_pointer_append(std::string_view pointer, std::string_view key)
+{
+  std::string out{pointer};
+  out += '/';
+  for (const char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string json_pointer_append(std::string_view pointer, std::size_t index)
+{
+  return fmt::format("{}/{}", pointer, index);
+}
+
+std::string describe_json(const Json& value)
+{
+  switch (value.type()) {
+  case Json::value_t::object: return "an object";
+  case Json::value_t::array: return "an array";
+  case Json::value_t::string: {
+    const auto& text = value.get_ref<const std::string&>();
+    constexpr std::size_t k_shown = 40;
+    return text.size() > k_shown ? fmt::format("the string \"{}...\"", text.substr(0, k_shown))
+                                 : fmt::format("the string \"{}\"", text);
+  }
+  case Json::value_t::boolean: return value.get<bool>() ? "true" : "false";
+  case Json::value_t::null: return "null";
+  case Json::value_t::number_integer:
+  case Json::value_t::number_unsigned:
+  case Json::value_t::number_float: return fmt::format("the number {}", value.dump());
+  default: return "an unsupported value";
+  }
+}
+
+JsonObject::JsonObject(const Json& value, std::string pointer, std::string_view source, Diagnostics& problems,
+                       std::span<const std::string_view> known_fields)
+  : m_value(&value), m_pointer(std::move(pointer)), m_source(source), m_problems(&problems)
+{
+  for (const auto& [key, field_value] : value.items()) {
+    bool known = false;
+    for (const std::string_view name : known_fields) {
+      known = known || name == key;
+    }
+    if (!known) {
+      const auto suggestion = closest_match(key, known_fields);
+      problem(key, suggestion ? fmt::format("unknown field \"{}\"; did you mean \"{}\"?", key, *suggestion)
+                              : fmt::format("unknown field \"{}\"; expected one of {}", key, join_quoted(known_fields)));
+    }
+  }
+}
+
+const Json* JsonObject::find(std::string_view key) const
+{
+  const auto found = m_value->find(key);
+  return found == m_value->end() ? nullptr : &*found;
+}
+
+void JsonObject::problem(std::string_view key, std::string message) const
+{
+  m_problems->push_back(
+    {std::string{m_source}, std::nullopt, key.empty() ? m_pointer : pointer_to(key), std::move(message)});
+}
+
+const Json* JsonObject::field(std::string_view key, Need need) const
+{
+  const Json* value = find(key);
+  if (value == nullptr && need == Need::required) {
+    m_problems->push_back(
+      {std::string{m_source}, std::nullopt, m_pointer,
+       fmt::format("missing required field \"{}\"", key)});
+  }
+  return value;
+}
+
+void JsonObject::wrong_type(std::string_view key, std::string_view expected, const Json& got) const
+{
+  problem(key, fmt::format("expected {}, got {}", expected, describe_json(got)));
+}
+
+std::optional<std::string> JsonObject::string(std::string_view key, Need need) const
+{
+  const Json* value = field(key, need);
+  if (value == nullptr) {
+    return std::nullopt;
+  }
+  if (!value->is_string()) {
+    wrong_type(key, "a string", *value);
+    return std::nullopt;
+  }
+  const auto& text = value->get_ref<const std::string&>();
+  if (text.empty()) {
+    problem(key, "expected a non-empty string, got \"\"");
+    return std::nullopt;
+  }
+  if (!is_printable_utf8(text)) {
+    problem(key, fmt::format("control characters are not allowed in text, got \"{}\"", escape_control(text)));
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::optional<bool> JsonObject::boolean(std::string_view key, Need need) const
+{
+  const Json* value = field(key, need);
+  if (value == nullptr) {
+    return std::nullopt;
+  }
+  if (!value->is_boolean()) {
+    wrong_type(key, "true or false", *value);
+    return std::nullopt;
+  }
+  return value->get<bool>();
+}
+
+std::optional<std::int64_t> JsonObject::integer(std::string_view key, Need need, std::int64_t minimum,
+                                                std::int64_t maximum, std::string_view what) const
+{
+  const Json* value = field(key, need);
+  if (value == nullptr) {
+    return std::nullopt;
+  }
+  const std::string expected = fmt::format("{} from {} to {}", what, minimum, maximum);
+  if (value->is_number_integer() && !value->is_number_unsigned()) {
+    const auto number = value->get<std::int64_t>();
+    if (number >= minimum && number <= maximum) {
+      return number;
+    }
+  } else if (value->is_number_unsigned()) {
+    const auto number = value->get<std::uint64_t>();
+    if (number <= static_cast<std::uint64_t>(maximum) && static_cast<std::int64_t>(number) >= minimum) {
+      return static_cast<std::int64_t>(number);
+    }
+  }
+  wrong_type(key, expected, *value);
+  return std::nullopt;
+}
+
+std::optional<int> JsonObject::small_integer(std::string_view key, Need need, int minimum, int maximum,
+                                             std::string_view what) const
+{
+  const auto value = integer(key, need, minimum, maximum, what);
+  return value ? std::optional<int>{static_cast<int>(*value)} : std::nullopt;
+}
+
+std::optional<date::year_month_day> JsonObject::date(std::string_view key, Need need) const
+{
+  const Json* value = field(key, need);
+  if (value == nullptr) {
+    return std::nullopt;
+  }
+  if (!value->is_string()) {
+    wrong_type(key, "a date YYYY-MM-DD", *value);
+    return std::nullopt;
+  }
+  const auto parsed = parse_iso_date(value->get_ref<const std::string&>());
+  if (!parsed) {
+    wrong_type(key, "a real date YYYY-MM-DD", *value);
+  }
+  return parsed;
+}
+
+std::optional<std::size_t> JsonObject::one_of(std::string_view key, Need need,
+                                              std::span<const std::string_view> names) const
+{
+  const Json* value = field(key, need);
+  if (value == nullptr) {
+    return std::nullopt;
+  }
+  if (value->is_string()) {
+    const auto& text = value->get_ref<const std::string&>();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == text) {
+        return i;
+      }
+    }
+    if (const auto suggestion = closest_match(text, names)) {
+      problem(key, fmt::format("expected one of {}, got {}; did you mean \"{}\"?", join_quoted(names),
+                               describe_json(*value), *suggestion));
+      return std::nullopt;
+    }
+  }
+  wrong_type(key, fmt::format("one of {}", join_quoted(names)), *value);
+  return std::nullopt;
+}
+
+const Json* JsonObject::array(std::string_view key, Need need) const
+{
+  const Json* value = field(key, need);
+  if (value != nullptr && !value->is_array()) {
+    wrong_type(key, "an array", *value);
+    return nullptr;
+  }
+  return value;
+}
+
+const Json* JsonObject::object(std::string_view key, Need need) const
+{
+  const Json* value = field(key, need);
+  if (value != nullptr && !value->is_object()) {
+    wrong_type(key, "an object", *value);
+    return nullptr;
+  }
+  return value;
+}
+
+} // namespace simplan::util

@@ -1,0 +1,252 @@
+// In-process runs of the whole command line against the fixture catalog: exact bytes of every output
+// format, the stdout/stderr split and the exit codes.
+
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+using simplan::testing::FakeWorld;
+using simplan::testing::read_test_file;
+using simplan::testing::RunResult;
+using simplan::testing::test_file_path;
+
+namespace {
+
+const std::string k_small = test_file_path("catalogs/small.json");
+
+RunResult run_small(std::vector<std::string> args)
+{
+  args.insert(args.begin(), {"--catalog", k_small});
+  return FakeWorld{}.run(std::move(args));
+}
+
+// The expected output stored in tests/data/expected/NAME. With SIMPLAN_UPDATE_EXPECTED=1 in the
+// environment the file is rewritten from `actual` instead (review the diff before committing it).
+std::string expected(const std::string& name, const std::string& actual)
+{
+  if (std::getenv("SIMPLAN_UPDATE_EXPECTED") != nullptr) {
+    std::ofstream{test_file_path("expected/" + name), std::ios::binary} << actual;
+    return actual;
+  }
+  return read_test_file("expected/" + name);
+}
+
+RunResult run_stdin_catalog(std::vector<std::string> args)
+{
+  FakeWorld world;
+  world.stdin_text = read_test_file("catalogs/small.json");
+  args.insert(args.begin(), {"--catalog", "-"});
+  return world.run(std::move(args));
+}
+
+} // namespace
+
+TEST_CASE("plans prints every output format byte for byte")
+{
+  for (const std::string format : {"table", "json", "csv", "tsv"}) {
+    INFO(format);
+    const RunResult result = run_small({"plans", "--format", format});
+    CHECK(result.status == 0);
+    CHECK(result.err.empty());
+    CHECK(result.out == expected("plans." + format, result.out));
+  }
+}
+
+TEST_CASE("plans show prints one plan in every output format byte for byte")
+{
+  for (const std::string format : {"table", "json", "csv", "tsv"}) {
+    INFO(format);
+    const RunResult result = run_small({"plans", "show", "acme-prepaid-15", "--format", format});
+    CHECK(result.status == 0);
+    CHECK(result.err.empty());
+    CHECK(result.out == expected("show-acme-prepaid-15." + format, result.out));
+  }
+  const RunResult unlimited = run_small({"plans", "show", "acme-unlimited"});
+  CHECK(unlimited.out == expected("show-acme-unlimited.table", unlimited.out));
+}
+
+TEST_CASE("catalog info summarizes the catalog byte for byte")
+{
+  const RunResult table = run_stdin_catalog({"catalog", "info"});
+  CHECK(table.out == expected("info.table", table.out));
+  const RunResult json = run_stdin_catalog({"catalog", "info", "--format", "json"});
+  CHECK(json.out == expected("info.json", json.out));
+}
+
+TEST_CASE("filters, lines and AutoPay change what plans lists and its prices")
+{
+  const RunResult result = run_small({"plans", "--lines", "2", "--no-autopay", "--kind", "postpaid,travel"});
+  CHECK(result.status == 0);
+  CHECK(result.out == "ID              CARRIER        PLAN                KIND        PRICE  TERM     PER MONTH  DATA       "
+                      "PRIORITY  HOTSPOT  NETWORK\n"
+                      "roam-usa-3gb    Roam eSIM      USA 3GB             travel     $24.00  30 days          -  3 GB       "
+                      "standard  unknown  unknown\n"
+                      "acme-pass-7     Acme Wireless  Visitor Pass 7-Day  travel     $50.00  7 days           -  50 GB      "
+                      "standard  14 GB    Verizon\n"
+                      "acme-unlimited  Acme Wireless  Unlimited Plus      postpaid  $140.00  month      $140.00  unlimited  "
+                      "premium   30 GB    Verizon\n");
+}
+
+TEST_CASE("a query that matches nothing exits 1 with a note on stderr only")
+{
+  const RunResult result = run_small({"plans", "--max-price", "5"});
+  CHECK(result.status == 1);
+  CHECK(result.out.empty());
+  CHECK(result.err == "simplan: no plans match these filters\n");
+
+  const RunResult json = run_small({"plans", "--max-price", "5", "--format", "json"});
+  CHECK(json.status == 1);
+  CHECK(json.out == "{\n  \"plans\": []\n}\n");
+}
+
+TEST_CASE("an unknown plan id exits 1 and suggests the closest id")
+{
+  const RunResult result = run_small({"plans", "show", "acme-unlimted"});
+  CHECK(result.status == 1);
+  CHECK(result.out.empty());
+  CHECK(result.err == "simplan: error: no plan with id \"acme-unlimted\"; did you mean \"acme-unlimited\"?\n");
+}
+
+TEST_CASE("bad command lines exit 2 with a message naming the option")
+{
+  const auto check_usage = [](std::vector<std::string> args, const std::string& message) {
+    const RunResult result = run_small(std::move(args));
+    CHECK(result.status == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err == message);
+  };
+  check_usage({"plans", "--max-price", "cheap"},
+              "simplan: error: --max-price: expected a dollar amount such as 25 or 25.50, got \"cheap\"\n");
+  check_usage({"plans", "--min-data", "lots"},
+              "simplan: error: --min-data: expected an amount of GB such as 5 or 0.5 (at most 10000), got \"lots\"\n");
+  check_usage({"plans", "--intl", "China"},
+              "simplan: error: --intl: expected a two-letter country code such as CN, IN or MX, got \"China\"\n");
+  check_usage({"plans", "--network", "verizn"},
+              "simplan: error: --network: expected one of tmobile, att, verizon, boost, got \"verizn\"; did you mean "
+              "\"verizon\"?\n");
+  check_usage({"plans", "--carrier", "acm"},
+              "simplan: error: --carrier: no carrier \"acm\" in the catalog; did you mean \"acme\"?\n");
+  check_usage({"--today", "2026-02-30", "plans"},
+              "simplan: error: --today: expected a date YYYY-MM-DD that exists, got \"2026-02-30\"\n");
+  check_usage({"plans", "--bogus"},
+              "simplan: error: the following argument was not expected: --bogus\nRun 'simplan --help' for usage.\n");
+  check_usage({"plans", "--kind", "monthly"},
+              "simplan: error: --kind: monthly not in {prepaid,postpaid,travel}\nRun 'simplan --help' for usage.\n");
+  check_usage({"plans", "--lines", "0"},
+              "simplan: error: --lines: Value 0 not in range 1 to 20\nRun 'simplan --help' for usage.\n");
+  check_usage({}, "simplan: error: a subcommand is required\nRun 'simplan --help' for usage.\n");
+}
+
+TEST_CASE("a broken catalog exits 3 and names the file and the place of each problem")
+{
+  FakeWorld world;
+  world.stdin_text = "{\"schema_version\": 1, \"as_of\": \"2026-11-01\", \"carriers\": [], \"plans\": [{\"id\": 5}]}";
+  const RunResult result = world.run({"--catalog", "-", "plans"});
+  CHECK(result.status == 3);
+  CHECK(result.out.empty());
+  CHECK(result.err.starts_with("simplan: error: <stdin>: /plans/0/id: expected a string, got the number 5\n"
+                               "simplan: error: <stdin>: /plans/0: missing required field \"carrier\"\n"));
+  CHECK(result.err.ends_with("simplan: hint: 'simplan catalog validate' lists every problem; docs/catalog.md "
+                             "describes the format\n"));
+}
+
+TEST_CASE("catalog validate prints every problem on stdout and exits 3")
+{
+  const RunResult bad = FakeWorld{}.run({"catalog", "validate", test_file_path("catalogs/layer.json")});
+  CHECK(bad.status == 3);
+  const std::string path = test_file_path("catalogs/layer.json");
+  CHECK(bad.out == path + ": /plans/0/carrier: unknown carrier \"acme\" (not in \"carriers\")\n" + path +
+                     ": /plans/1/carrier: unknown carrier \"acme\" (not in \"carriers\")\n");
+  CHECK(bad.err == "simplan: 2 problems found\n");
+
+  const RunResult layered = FakeWorld{}.run({"--catalog", k_small, "--catalog", path, "catalog", "validate"});
+  CHECK(layered.status == 0);
+  CHECK(layered.out == k_small + " + " + path + ": ok: 7 plans from 4 carriers, as of 2026-11-01\n");
+}
+
+TEST_CASE("a missing catalog file exits 4 and names the file")
+{
+  const RunResult result = FakeWorld{}.run({"--catalog", "/nonexistent/plans.json", "plans"});
+  CHECK(result.status == 4);
+  CHECK(result.err == "simplan: error: cannot read catalog '/nonexistent/plans.json'\n");
+}
+
+TEST_CASE("later catalogs add and replace plans, from --catalog or SIMPLAN_CATALOG")
+{
+  const std::string layer = test_file_path("catalogs/layer.json");
+  const RunResult flags = FakeWorld{}.run({"--catalog", k_small, "--catalog", layer, "plans", "--carrier", "acme",
+                                           "--format", "csv"});
+  FakeWorld with_variable;
+  with_variable.variables["SIMPLAN_CATALOG"] = k_small + ":" + layer;
+  const RunResult variable = with_variable.run({"plans", "--carrier", "acme", "--format", "csv"});
+  CHECK(flags.status == 0);
+  CHECK(flags.out == variable.out);
+  CHECK(flags.out.find("acme-basic,") != std::string::npos);
+  CHECK(flags.out.find("Unlimited Plus (renegotiated)") != std::string::npos);
+
+  with_variable.variables["SIMPLAN_CATALOG"] = "/nonexistent.json";
+  CHECK(with_variable.run({"--catalog", k_small, "plans"}).status == 0);  // --catalog wins
+}
+
+TEST_CASE("standard input can be read only once")
+{
+  const RunResult result = FakeWorld{}.run({"--catalog", "-", "--catalog", "-", "plans"});
+  CHECK(result.status == 2);
+  CHECK(result.err == "simplan: error: standard input (-) can be read only once\n");
+}
+
+TEST_CASE("a catalog older than 180 days gets exactly one warning on stderr")
+{
+  FakeWorld world;
+  world.today = "2027-04-30";  // 180 days after 2026-11-01
+  CHECK(world.run({"--catalog", k_small, "plans"}).err.empty());
+  world.today = "2027-05-01";
+  const RunResult stale = world.run({"--catalog", k_small, "plans", "--format", "json"});
+  CHECK(stale.status == 0);
+  CHECK(stale.out == read_test_file("expected/plans.json"));
+  CHECK(stale.err == "simplan: warning: the plan catalog is 181 days old (as of 2026-11-01); prices and plans may "
+                     "have changed. Use a newer simplan or --catalog FILE.\n");
+  CHECK(run_small({"--today", "2027-06-01", "plans"}).err.starts_with("simplan: warning: the plan catalog is 212"));
+}
+
+TEST_CASE("global options work before or after the command")
+{
+  CHECK(run_small({"plans", "--format", "csv"}).out == run_small({"--format", "csv", "plans"}).out);
+}
+
+TEST_CASE("on a terminal the table fits the width and color obeys NO_COLOR")
+{
+  FakeWorld world;
+  world.terminal = true;
+  world.width = 60;
+  world.variables["LANG"] = "en_US.UTF-8";
+  const RunResult result = world.run({"--catalog", k_small, "plans"});
+  std::istringstream lines{result.out};
+  for (std::string line; std::getline(lines, line);) {
+    INFO(line);
+    CHECK(line.find("\x1b[") == (line.starts_with("\x1b[1m") ? 0 : std::string::npos));
+  }
+  CHECK(result.out.starts_with("\x1b[1mID"));
+  CHECK(result.out == expected("plans-width-60.table", result.out));
+
+  world.variables["NO_COLOR"] = "1";
+  CHECK(world.run({"--catalog", k_small, "plans"}).out.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("help and version exit 0 on stdout")
+{
+  const RunResult help = run_small({"--help"});
+  CHECK(help.status == 0);
+  CHECK(help.err.empty());
+  CHECK(help.out.find("Exit codes:") != std::string::npos);
+  const RunResult plans_help = run_small({"plans", "--help"});
+  CHECK(plans_help.status == 0);
+  CHECK(plans_help.out.find("--max-price DOLLARS") != std::string::npos);
+  const RunResult version = run_small({"--version"});
+  CHECK(version.status == 0);
+  CHECK(version.out.starts_with("simplan 0.1.0 (built-in catalog as of "));
+}

@@ -1,0 +1,67 @@
+#include "test_support.hpp"
+
+#include "cli/app.hpp"
+#include "cli/failure.hpp"
+#include "simplan/util/date.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace simplan::testing {
+
+std::string test_file_path(const std::string& relative_path)
+{
+  return std::string{SIMPLAN_TEST_DATA} + "/" + relative_path;
+}
+
+std::string read_test_file(const std::string& relative_path)
+{
+  std::ifstream file{test_file_path(relative_path), std::ios::binary};
+  if (!file) {
+    throw std::runtime_error("missing test file " + relative_path);
+  }
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+RunResult FakeWorld::run(std::vector<std::string> args) const
+{
+  cli::Environment environment;
+  environment.variable = [this](std::string_view name) -> std::optional<std::string> {
+    const auto found = variables.find(name);
+    return found == variables.end() ? std::nullopt : std::optional<std::string>{found->second};
+  };
+  environment.read_stdin = [this](std::size_t limit, std::string_view what) {
+    if (stdin_text.size() > limit) {
+      throw cli::Failure{cli::ExitCode::invalid_data, std::string{what} + " '-' is too large"};
+    }
+    return stdin_text;
+  };
+  environment.read_file = [](const std::string& path, std::size_t /*limit*/, std::string_view what) {
+    std::ifstream file{path, std::ios::binary};
+    if (!file) {
+      throw cli::Failure{cli::ExitCode::io, "cannot read " + std::string{what} + " '" + path + "'"};
+    }
+    std::ostringstream text;
+    text << file.rdbuf();
+    return text.str();
+  };
+  environment.today = *util::parse_iso_date(today);
+  environment.terminal = {terminal, terminal ? width : 0};
+
+  cli::Output output;
+  RunResult result;
+  result.status = cli::run(args, environment, output);
+  result.out = std::move(output.out);
+  result.err = std::move(output.err);
+  return result;
+}
+
+RunResult run_simplan(std::vector<std::string> args)
+{
+  return FakeWorld{}.run(std::move(args));
+}
+
+} // namespace simplan::testing

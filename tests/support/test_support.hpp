@@ -1,0 +1,40 @@
+#pragma once
+// Shared helpers: fixture files and in-process runs of the CLI with a fake environment.
+
+#include "cli/environment.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace simplan::testing {
+
+/// The text of tests/data/<relative_path>.
+std::string read_test_file(const std::string& relative_path);
+
+/// The path of tests/data/<relative_path>.
+std::string test_file_path(const std::string& relative_path);
+
+struct RunResult {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+/// A fake world for in-process runs: no terminal, today 2026-11-29, no environment variables unless set,
+/// files read from disk, stdin from `stdin_text`.
+struct FakeWorld {
+  std::map<std::string, std::string, std::less<>> variables;
+  std::string stdin_text;
+  std::string today = "2026-11-29";
+  bool terminal = false;
+  std::size_t width = 0;
+
+  RunResult run(std::vector<std::string> args) const;
+};
+
+/// Runs with the default FakeWorld.
+RunResult run_simplan(std::vector<std::string> args);
+
+} // namespace simplan::testing

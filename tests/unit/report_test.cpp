@@ -1,0 +1,90 @@
+#include "simplan/report/csv.hpp"
+#include "simplan/report/table.hpp"
+#include "simplan/report/text_format.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+using namespace simplan;
+using namespace simplan::report;
+
+namespace {
+
+Table sample_table()
+{
+  Table table{{{"ID"}, {"NAME", Align::left, 6}, {"PRICE", Align::right}, {"NOTE", Align::left, 0, 1}}};
+  table.add_row({"a", "Unlimited Premium", "$5.00", "x"});
+  table.add_row({"bb", "留学生套餐", "$25.00", "yy"});
+  return table;
+}
+
+} // namespace
+
+TEST_CASE("a table aligns columns by display width, with no trailing spaces")
+{
+  CHECK(sample_table().render({}) == "ID  NAME                PRICE  NOTE\n"
+                                     "a   Unlimited Premium   $5.00  x\n"
+                                     "bb  留学生套餐         $25.00  yy\n");
+}
+
+TEST_CASE("a table fits a narrow terminal by cutting, then dropping columns")
+{
+  CHECK(sample_table().render({30, false, true}) == "ID  NAME           PRICE  NOTE\n"
+                                                    "a   Unlimited P…   $5.00  x\n"
+                                                    "bb  留学生套餐    $25.00  yy\n");
+  CHECK(sample_table().render({25, false, true}) == "ID  NAME      PRICE  NOTE\n"
+                                                    "a   Unlimi…   $5.00  x\n"
+                                                    "bb  留学生…  $25.00  yy\n");
+  CHECK(sample_table().render({20, false, false}) == "ID  NAME       PRICE\n"
+                                                    "a   Unlimit~   $5.00\n"
+                                                    "bb  留学生~   $25.00\n");
+}
+
+TEST_CASE("a table never prints raw escape sequences and bolds headers only with color")
+{
+  Table table{{{"A"}}};
+  table.add_row({"\x1b]0;owned\x07"});
+  CHECK(table.render({}) == "A\n\\e]0;owned\\x07\n");
+  CHECK(table.render({0, true, true}) == "\x1b[1mA\x1b[0m\n\\e]0;owned\\x07\n");
+}
+
+TEST_CASE("a field list aligns labels and continues multi-line values")
+{
+  FieldList fields;
+  fields.add("Plan", "Mint Unlimited");
+  fields.add("Taxes & fees", "not included\nRecovery Fee");
+  CHECK(fields.render() == "Plan:          Mint Unlimited\n"
+                           "Taxes & fees:  not included\n"
+                           "               Recovery Fee\n");
+}
+
+TEST_CASE("CSV follows RFC 4180 and neutralizes formulas")
+{
+  const std::vector<std::string> cells{"plain", "a,b", "say \"hi\"", "=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)",
+                                       "line\nbreak", ""};
+  CHECK(csv_record(cells) ==
+        "plain,\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\",'+1,'-2,'@SUM(A1),line\\nbreak,\r\n");
+}
+
+TEST_CASE("TSV escapes tabs and newlines so every record is one line")
+{
+  const std::vector<std::string> cells{"a\tb", "c\nd", "=1", "中文"};
+  CHECK(tsv_record(cells) == "a\\tb\tc\\nd\t'=1\t中文\n");
+}
+
+TEST_CASE("catalog values read naturally")
+{
+  CHECK(format_gigabytes(catalog::Quantity::of(0)) == "none");
+  CHECK(format_gigabytes(catalog::Quantity::of(10500)) == "10.5 GB");
+  CHECK(format_gigabytes(catalog::Quantity::make_unlimited()) == "unlimited");
+  CHECK(gigabytes_value(catalog::Quantity::of(250)) == "0.25");
+  CHECK(format_term_length({catalog::TermUnit::months, 1}) == "month");
+  CHECK(format_term_length({catalog::TermUnit::months, 12}) == "12 months");
+  CHECK(format_term_length({catalog::TermUnit::days, 30}) == "30 days");
+  CHECK(format_speed(128) == "128 kbps");
+  CHECK(format_speed(1500) == "1.5 Mbps");
+  CHECK(format_speed(3000) == "3 Mbps");
+  CHECK(format_networks({}) == "unknown");
+  CHECK(format_networks({catalog::Network::att, catalog::Network::tmobile}) == "AT&T, T-Mobile");
+}
