@@ -834,6 +834,10 @@ LoadResult load_catalog(std::string_view json_text, std::string_view source, con
   });
   const bool carriers_read_cleanly = problems.size() == problems_before_carriers;
   std::vector<std::pair<const Plan*, std::string>> plan_places;
+  if (const Json* plans = top->find("plans"); plans != nullptr && plans->is_array()) {
+    catalog.plans.reserve(plans->size());
+    plan_places.reserve(plans->size());
+  }
   reader.for_each(*top, "plans", Need::required, [&](const Json& element, const std::string& pointer) {
     if (const auto fields = reader.open(element, pointer, k_plan_fields)) {
       catalog.plans.push_back(read_plan(reader, *fields, catalog.as_of));

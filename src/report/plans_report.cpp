@@ -22,6 +22,20 @@ bool is_travel(const PlanMatch& match)
   return match.plan->kind == catalog::PlanKind::travel;
 }
 
+// "none" only when there is no hotspot at all: a plan with 0 GB at full speed but unlimited slow
+// tethering (T-Mobile Essentials: 600 kbps) shows that speed.
+std::string hotspot_cell(const std::optional<catalog::Hotspot>& hotspot)
+{
+  if (!hotspot) {
+    return "unknown";
+  }
+  const catalog::Quantity& allowance = hotspot->high_speed;
+  if (!allowance.unlimited && allowance.amount == 0 && hotspot->after_cap_kbps.value_or(0) > 0) {
+    return format_speed(*hotspot->after_cap_kbps);
+  }
+  return format_gigabytes(allowance);
+}
+
 std::string render_table(const std::vector<PlanMatch>& matches, const RenderOptions& options)
 {
   Table table{{
@@ -51,7 +65,7 @@ std::string render_table(const std::vector<PlanMatch>& matches, const RenderOpti
       is_travel(match) ? "-" : util::format_dollars(match.quote.comparable),
       format_gigabytes(plan.data.high_speed),
       plan.data.priority ? std::string{catalog::to_string(*plan.data.priority)} : "-",
-      plan.hotspot ? format_gigabytes(plan.hotspot->high_speed) : "unknown",
+      hotspot_cell(plan.hotspot),
       format_networks(plan.networks),
     });
   }

@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include <set>
 #include <vector>
 
 namespace simplan::util {
@@ -20,68 +19,112 @@ std::string parse_error_reason(const std::string& what)
   return after_position == std::string::npos ? what : what.substr(after_position + 2);
 }
 
-// Tracks where the parser is, so a duplicate key can be reported with its JSON pointer. nlohmann keeps
-// the last of two equal keys silently; a catalog with two "price_cents" would be a silent wrong answer.
-class DuplicateKeyFinder {
+// Builds the DOM from nlohmann's SAX events, as nlohmann's own DOM parser does, and also reports keys given
+// twice in one object, with their JSON pointer: nlohmann keeps the last of two equal keys silently, and a
+// catalog with two "price_cents" would be a silent wrong answer. (nlohmann's callback parser could see the
+// keys too, but it rescans the parent container after every object: quadratic on a large "plans" array.)
+class DomBuilder {
 public:
-  DuplicateKeyFinder(std::string_view source, Diagnostics& problems) : m_source(source), m_problems(problems) {}
+  DomBuilder(std::string_view source, Diagnostics& problems) : m_source(source), m_problems(problems) {}
 
-  bool operator()(int /*depth*/, Json::parse_event_t event, Json& parsed)
+  Json& result() { return m_root; }
+  /// After a failed parse: the 1-based byte where it failed, and nlohmann's message.
+  std::size_t error_byte() const { return m_error_byte; }
+  const std::string& error_message() const { return m_error_message; }
+
+  bool null() { return add(Json(nullptr)); }
+  bool boolean(bool value) { return add(Json(value)); }
+  bool number_integer(Json::number_integer_t value) { return add(Json(value)); }
+  bool number_unsigned(Json::number_unsigned_t value) { return add(Json(value)); }
+  bool number_float(Json::number_float_t value, const Json::string_t& /*text*/) { return add(Json(value)); }
+  bool string(Json::string_t& value) { return add(Json(std::move(value))); }
+  bool binary(Json::binary_t& value) { return add(Json(Json::binary(std::move(value)))); }
+
+  bool start_object(std::size_t /*elements*/) { return open(Json::value_t::object); }
+  bool end_object() { return close(); }
+  bool start_array(std::size_t /*elements*/) { return open(Json::value_t::array); }
+  bool end_array() { return close(); }
+
+  bool key(Json::string_t& name)
   {
-    switch (event) {
-    case Json::parse_event_t::object_start:
-      count_value();
-      m_frames.push_back(Frame{false, 0, {}, {}});
-      break;
-    case Json::parse_event_t::array_start:
-      count_value();
-      m_frames.push_back(Frame{true, 0, {}, {}});
-      break;
-    case Json::parse_event_t::object_end:
-    case Json::parse_event_t::array_end: m_frames.pop_back(); break;
-    case Json::parse_event_t::key: {
-      Frame& frame = m_frames.back();
-      frame.key = parsed.get<std::string>();
-      if (!frame.keys.insert(frame.key).second) {
-        m_problems.push_back({std::string{m_source}, std::nullopt, current_pointer(),
-                              fmt::format("duplicate key \"{}\" in one object", frame.key)});
-      }
-      break;
+    Frame& frame = m_frames.back();
+    const auto [existing, inserted] = frame.value->get_ref<Json::object_t&>().try_emplace(name, nullptr);
+    if (!inserted) {
+      m_problems.push_back({std::string{m_source}, std::nullopt, pointer_to(name),
+                            fmt::format("duplicate key \"{}\" in one object", name)});
     }
-    case Json::parse_event_t::value: count_value(); break;
-    }
+    frame.key = name;
+    m_slot = &existing->second;
     return true;
+  }
+
+  bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/, const nlohmann::detail::exception& error)
+  {
+    if (const auto* parse = dynamic_cast<const Json::parse_error*>(&error)) {
+      m_error_byte = parse->byte;
+    }
+    m_error_message = error.what();
+    return false;
   }
 
 private:
   struct Frame {
-    bool is_array;
-    std::size_t next_index;
-    std::string key;
-    std::set<std::string, std::less<>> keys;
+    Json* value;
+    std::string key;  // the current key, for objects
   };
 
-  // Array elements are numbered as they start; the pointer of an element uses the index before increment.
-  void count_value()
+  // Where the next value goes: the root, the slot made by key(), or the end of the current array.
+  Json* next_slot()
   {
-    if (!m_frames.empty() && m_frames.back().is_array) {
-      ++m_frames.back().next_index;
+    if (m_frames.empty()) {
+      return &m_root;
     }
+    Json& container = *m_frames.back().value;
+    if (container.is_array()) {
+      container.get_ref<Json::array_t&>().emplace_back();
+      return &container.get_ref<Json::array_t&>().back();
+    }
+    return m_slot;
   }
 
-  std::string current_pointer() const
+  bool add(Json value)
+  {
+    *next_slot() = std::move(value);
+    return true;
+  }
+
+  bool open(Json::value_t type)
+  {
+    Json* slot = next_slot();
+    *slot = Json(type);
+    m_frames.push_back({slot, {}});
+    return true;
+  }
+
+  bool close()
+  {
+    m_frames.pop_back();
+    return true;
+  }
+
+  std::string pointer_to(std::string_view key) const
   {
     std::string pointer;
-    for (const Frame& frame : m_frames) {
-      pointer = frame.is_array ? json_pointer_append(pointer, frame.next_index - 1)
-                               : json_pointer_append(pointer, frame.key);
+    for (std::size_t i = 0; i + 1 < m_frames.size(); ++i) {
+      const Json& container = *m_frames[i].value;
+      pointer = container.is_array() ? json_pointer_append(pointer, container.size() - 1)
+                                     : json_pointer_append(pointer, m_frames[i].key);
     }
-    return pointer;
+    return json_pointer_append(pointer, key);
   }
 
   std::string_view m_source;
   Diagnostics& m_problems;
+  Json m_root;
   std::vector<Frame> m_frames;
+  Json* m_slot = nullptr;
+  std::size_t m_error_byte = 0;
+  std::string m_error_message = "invalid JSON";
 };
 
 std::string quoted(std::string_view text)
@@ -108,19 +151,20 @@ std::optional<Json> parse_json_document(std::string_view text, std::string_view 
     return std::nullopt;
   }
   const std::size_t problems_before = problems.size();
-  try {
-    DuplicateKeyFinder finder{source, problems};
-    Json document = Json::parse(text.begin(), text.end(), std::ref(finder));
-    if (problems.size() != problems_before) {
-      return std::nullopt;
-    }
-    return document;
-  } catch (const Json::parse_error& error) {
+  DomBuilder builder{source, problems};
+  const bool parsed = Json::sax_parse(text.begin(), text.end(), &builder);
+  if (!parsed) {
+    // A syntax error hides any duplicate keys found before it: report the error alone.
     problems.resize(problems_before);
-    const std::size_t offset = error.byte == 0 ? 0 : error.byte - 1;
-    problems.push_back({std::string{source}, position_at(text, offset), {}, parse_error_reason(error.what())});
+    const std::size_t offset = builder.error_byte() == 0 ? 0 : builder.error_byte() - 1;
+    problems.push_back(
+      {std::string{source}, position_at(text, offset), {}, parse_error_reason(builder.error_message())});
     return std::nullopt;
   }
+  if (problems.size() != problems_before) {
+    return std::nullopt;
+  }
+  return std::move(builder.result());
 }
 
 std::string json_pointer_append(std::string_view pointer, std::string_view key)
