@@ -33,7 +33,7 @@ void setup_global_options(CLI::App& app, GlobalOptions& global)
   app.set_help_flag("-h,--help", "Show help for simplan or a command, and exit");
   app.set_version_flag("--version", version_text(), "Show the version and the built-in catalog's date, and exit");
   app.add_option("--today", global.today,
-                 "The effective date, YYYY-MM-DD, for catalog age, promotions and reminders (default: today)")
+                 "The effective date, YYYY-MM-DD, against which the catalog's age is judged (default: today)")
     ->type_name("DATE");
   app.add_option("--catalog", global.catalogs,
                  "Use this catalog file instead of the built-in one; repeat to layer files (later ones add or "
@@ -96,7 +96,7 @@ int report_failure(const Failure& failure, Output& output)
 int run(const std::vector<std::string>& args, const Environment& environment, Output& output)
 {
   try {
-    CLI::App app{"simplan compares US mobile plans, recommends one for your stay, and reminds you to renew.",
+    CLI::App app{"simplan compares US mobile plans and shows the fine print: real prices, terms, fees and renewal rules.",
                  "simplan"};
     app.fallthrough();  // global options are accepted after the command name too
     app.require_subcommand(1);

@@ -100,7 +100,8 @@ PlansCommand setup_plans_command(CLI::App& app, PlansOptions& options)
     "  simplan plans --kind travel --sort price\n"
     "  simplan plans --intl MX --no-credit-check --sort data --limit 5\n"
     "  simplan plans --format csv > plans.csv\n"
-    "  simplan plans show mint-unlimited");
+    "  simplan plans show mint-unlimited\n\n"
+    "Global options (--today, --catalog, --format) go before or after the command: see 'simplan --help'.");
 
   command.show = list.add_subcommand("show", "Everything about one plan: prices, fine print, how to renew, sources");
   command.show->add_option("ID", options.show_id, "The plan id, as `simplan plans` lists it")->required();
