@@ -1,5 +1,5 @@
 # The two commands of README's Quick start, and a few more for developers.
-#   make run   install missing dependencies, build Release, run the main job
+#   make run   install missing dependencies, build Release, run the main job (simplan recommend --profile tourist)
 #   make test  install missing dependencies, build with warnings as errors, run every test through ctest
 
 BUILD_DIR ?= build
@@ -16,7 +16,7 @@ build: deps
 	cmake --build $(BUILD_DIR)/release -j $(JOBS)
 
 run: build
-	$(BUILD_DIR)/release/simplan plans
+	$(BUILD_DIR)/release/simplan recommend --profile tourist
 
 test: deps
 	cmake -S . -B $(BUILD_DIR)/test -DCMAKE_BUILD_TYPE=Debug -DSIMPLAN_WERROR=ON

@@ -1,10 +1,12 @@
 #include "cli/app.hpp"
 
 #include "cli/catalog_command.hpp"
+#include "cli/compare_command.hpp"
 #include "cli/failure.hpp"
 #include "cli/plans_command.hpp"
+#include "cli/recommend_command.hpp"
 #include "cli/value_parsers.hpp"
-#include "simplan/data/builtin_catalog.hpp"
+#include "simplan/data/builtin_data.hpp"
 #include "simplan/util/text.hpp"
 
 #include <CLI/CLI.hpp>
@@ -18,7 +20,7 @@ namespace {
 constexpr std::string_view k_exit_codes =
   "Exit codes:\n"
   "  0  success\n"
-  "  1  nothing matched (no plan fits the filters; unknown plan id)\n"
+  "  1  nothing matched (no plan fits the needs or filters; unknown plan id)\n"
   "  2  usage error (unknown option, bad value)\n"
   "  3  invalid input data (a catalog file with problems)\n"
   "  4  a file could not be read or written\n";
@@ -96,7 +98,7 @@ int report_failure(const Failure& failure, Output& output)
 int run(const std::vector<std::string>& args, const Environment& environment, Output& output)
 {
   try {
-    CLI::App app{"simplan compares US mobile plans and shows the fine print: real prices, terms, fees and renewal rules.",
+    CLI::App app{"simplan finds the US mobile plan that fits your stay, with the math shown, from a catalog of real prices.",
                  "simplan"};
     app.fallthrough();  // global options are accepted after the command name too
     app.require_subcommand(1);
@@ -106,6 +108,10 @@ int run(const std::vector<std::string>& args, const Environment& environment, Ou
                "  NO_COLOR         when set and not empty, no color in tables\n");
     GlobalOptions global;
     setup_global_options(app, global);
+    RecommendOptions recommend_options;
+    const CLI::App* recommend = setup_recommend_command(app, recommend_options);
+    CompareOptions compare_options;
+    const CLI::App* compare = setup_compare_command(app, compare_options);
     PlansOptions plans_options;
     const PlansCommand plans = setup_plans_command(app, plans_options);
     CatalogOptions catalog_options;
@@ -119,6 +125,12 @@ int run(const std::vector<std::string>& args, const Environment& environment, Ou
     }
 
     const Context context = make_context(global, environment, output);
+    if (recommend->parsed()) {
+      return run_recommend(recommend_options, context);
+    }
+    if (compare->parsed()) {
+      return run_compare(compare_options, context);
+    }
     if (plans.show->parsed()) {
       return run_plans_show(plans_options, context);
     }

@@ -2,7 +2,7 @@
 
 #include "cli/failure.hpp"
 #include "simplan/catalog/loader.hpp"
-#include "simplan/data/builtin_catalog.hpp"
+#include "simplan/data/builtin_data.hpp"
 #include "simplan/util/date.hpp"
 
 #include <fmt/format.h>

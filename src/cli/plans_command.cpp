@@ -6,7 +6,6 @@
 #include "simplan/catalog/plan_query.hpp"
 #include "simplan/report/plan_detail_report.hpp"
 #include "simplan/report/plans_report.hpp"
-#include "simplan/util/spelling.hpp"
 
 #include <fmt/format.h>
 
@@ -124,19 +123,8 @@ int run_plans_list(const PlansOptions& options, const Context& context)
 int run_plans_show(const PlansOptions& options, const Context& context)
 {
   const LoadedCatalog loaded = load_catalogs(context);
-  const catalog::Plan* plan = loaded.catalog.find_plan(options.show_id);
-  if (plan == nullptr) {
-    std::vector<std::string> ids;
-    for (const auto& candidate : loaded.catalog.plans) {
-      ids.push_back(candidate.id);
-    }
-    const auto suggestion = util::closest_match(options.show_id, std::span<const std::string>{ids});
-    throw Failure{ExitCode::no_match,
-                  fmt::format("no plan with id \"{}\"{}", options.show_id,
-                              suggestion ? fmt::format("; did you mean \"{}\"?", *suggestion) : std::string{}),
-                  suggestion ? std::string{} : "'simplan plans' lists the plan ids"};
-  }
-  context.output.out += report::render_plan_detail(loaded.catalog, *plan, context.format, context.render);
+  const catalog::Plan& plan = find_plan_or_fail(loaded.catalog, options.show_id);
+  context.output.out += report::render_plan_detail(loaded.catalog, plan, context.format, context.render);
   return static_cast<int>(ExitCode::success);
 }
 

@@ -73,6 +73,27 @@ catalog::Network parse_network(std::string_view option, std::string_view text)
   reject(option, "one of tmobile, att, verizon, boost", text, suggestion.value_or(""));
 }
 
+const catalog::Plan& find_plan_or_fail(const catalog::Catalog& catalog, std::string_view id, std::string_view context)
+{
+  if (const catalog::Plan* plan = catalog.find_plan(id)) {
+    return *plan;
+  }
+  std::vector<std::string> ids;
+  std::vector<std::string> extending;
+  for (const auto& plan : catalog.plans) {
+    ids.push_back(plan.id);
+    if (!id.empty() && plan.id.starts_with(id)) {
+      extending.push_back(plan.id);
+    }
+  }
+  const auto suggestion =
+    extending.size() == 1 ? std::optional<std::string>{extending.front()} : util::closest_match(id, std::span<const std::string>{ids});
+  throw Failure{ExitCode::no_match,
+                fmt::format("{}no plan with id \"{}\"{}", context, id,
+                            suggestion ? fmt::format("; did you mean \"{}\"?", *suggestion) : std::string{}),
+                suggestion ? std::string{} : "'simplan plans' lists the plan ids"};
+}
+
 const catalog::Carrier& parse_carrier(std::string_view option, std::string_view text, const catalog::Catalog& catalog)
 {
   if (const catalog::Carrier* carrier = catalog::find_carrier_by_id_or_name(catalog, text)) {

@@ -19,6 +19,11 @@ std::int64_t parse_gigabytes_option(std::string_view option, std::string_view te
 std::string parse_country(std::string_view option, std::string_view text);
 /// "tmobile", "T-Mobile", "att", "AT&T", "verizon", "boost" (case and punctuation ignored).
 catalog::Network parse_network(std::string_view option, std::string_view text);
+/// The plan with this id. An unknown id throws Failure (exit "nothing matched") naming the closest id:
+/// the only id that starts with `id`, else the closest spelling. `context` prefixes the message
+/// ("--why-not: ").
+const catalog::Plan& find_plan_or_fail(const catalog::Catalog& catalog, std::string_view id, std::string_view context = {});
+
 /// A carrier of the catalog, by id or name.
 const catalog::Carrier& parse_carrier(std::string_view option, std::string_view text, const catalog::Catalog& catalog);
 

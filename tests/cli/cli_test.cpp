@@ -250,3 +250,143 @@ TEST_CASE("help and version exit 0 on stdout")
   CHECK(version.status == 0);
   CHECK(version.out.starts_with("simplan 0.1.0 (built-in catalog as of "));
 }
+
+// ---- recommend and compare ---------------------------------------------------------------------
+
+namespace {
+
+const std::string k_recommend = test_file_path("catalogs/recommend.json");
+
+RunResult run_recommend(std::vector<std::string> args)
+{
+  args.insert(args.begin(), {"--catalog", k_recommend});
+  return FakeWorld{}.run(std::move(args));
+}
+
+} // namespace
+
+TEST_CASE("recommend prints every output format byte for byte")
+{
+  for (const std::string format : {"table", "json", "csv", "tsv"}) {
+    INFO(format);
+    const RunResult result = run_recommend({"recommend", "--profile", "tourist", "--days", "10", "--format", format});
+    CHECK(result.status == 0);
+    CHECK(result.err.empty());
+    CHECK(result.out == expected("recommend-tourist." + format, result.out));
+  }
+}
+
+TEST_CASE("recommend --explain shows each cost line and why each plan ranks where it does")
+{
+  const RunResult result =
+    run_recommend({"recommend", "--profile", "student", "--call", "CN", "--top", "3", "--explain"});
+  CHECK(result.status == 0);
+  CHECK(result.out == expected("recommend-student-explain.table", result.out));
+}
+
+TEST_CASE("recommend --show-excluded names the need that ruled out each plan")
+{
+  const RunResult result = run_recommend({"recommend", "--profile", "tourist", "--days", "10", "--show-excluded"});
+  CHECK(result.status == 0);
+  CHECK(result.out == expected("recommend-tourist-excluded.table", result.out));
+}
+
+TEST_CASE("when nothing fits, recommend exits 1 and shows the nearest plans")
+{
+  const RunResult table = run_recommend({"recommend", "--profile", "tourist", "--days", "10", "--budget", "5"});
+  CHECK(table.status == 1);
+  CHECK(table.err == "simplan: no plan meets every need; the nearest plans are listed with what ruled each out\n");
+  CHECK(table.out == expected("recommend-nothing-fits.table", table.out));
+  const RunResult json =
+    run_recommend({"recommend", "--profile", "tourist", "--days", "10", "--budget", "5", "--format", "json"});
+  CHECK(json.status == 1);
+  CHECK(json.out == expected("recommend-nothing-fits.json", json.out));
+}
+
+TEST_CASE("recommend --why-not explains one plan's rank or what rules it out")
+{
+  const RunResult ruled_out = run_recommend({"recommend", "--profile", "tourist", "--days", "10", "--why-not", "bigco-unlimited"});
+  CHECK(ruled_out.status == 0);
+  CHECK(ruled_out.out == "BigCo Unlimited (bigco-unlimited) is ruled out: needs a credit check.\n"
+                         "Were it not, it would cost $140.43 for the stay ($421.29 a month).\n");
+  const RunResult ranked = run_recommend({"recommend", "--profile", "tourist", "--days", "10", "--why-not", "flexco-30"});
+  CHECK(ranked.status == 0);
+  CHECK(ranked.out.starts_with("FlexCo Flex 15GB (flexco-30) ranks 2 of 5.\n\n2. FlexCo Flex 15GB (flexco-30)\n"));
+  const RunResult unknown = run_recommend({"recommend", "--profile", "tourist", "--why-not", "flexco-3"});
+  CHECK(unknown.status == 1);
+  CHECK(unknown.err == "simplan: error: --why-not: no plan with id \"flexco-3\"; did you mean \"flexco-30\"?\n");
+}
+
+TEST_CASE("a person's profile file drives recommend, and its mistakes are located")
+{
+  FakeWorld world;
+  world.stdin_text = R"({"extends": "tourist", "stay": {"days": 10}})";
+  const RunResult file = world.run({"--catalog", k_recommend, "recommend", "--profile-file", "-", "--format", "csv"});
+  CHECK(file.status == 0);
+  CHECK(file.out == read_test_file("expected/recommend-tourist.csv"));
+
+  world.stdin_text = R"({"extends": "tourist", "stay": {"days": "ten"}})";
+  const RunResult bad = world.run({"--catalog", k_recommend, "recommend", "--profile-file", "-"});
+  CHECK(bad.status == 3);
+  CHECK(bad.err == "simplan: error: <stdin>: /stay/days: expected a number of days from 1 to 3660, got the string "
+                   "\"ten\"\nsimplan: hint: docs/profiles.md describes the profile format\n");
+
+  const RunResult twice = world.run({"--catalog", "-", "recommend", "--profile-file", "-"});
+  CHECK(twice.status == 2);
+  CHECK(twice.err == "simplan: error: standard input (-) can be read only once: the profile file and a catalog both "
+                     "name it\n");
+}
+
+TEST_CASE("recommend rejects contradictory or malformed needs with exit 2")
+{
+  const auto check_usage = [](std::vector<std::string> args, const std::string& message) {
+    const RunResult result = run_recommend(std::move(args));
+    CHECK(result.status == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err == message);
+  };
+  check_usage({"recommend", "--profile", "turist"},
+              "simplan: error: --profile: no profile \"turist\"; did you mean \"tourist\"?\n"
+              "simplan: hint: the profiles are tourist, student, resident, heavy-data\n");
+  check_usage({"recommend", "--esim", "--no-esim"},
+              "simplan: error: --esim and --no-esim contradict each other: give one\n");
+  check_usage({"recommend", "--days", "10", "--months", "2"},
+              "simplan: error: --days excludes --months\nRun 'simplan --help' for usage.\n");
+  check_usage({"recommend", "--tax-rate", "120"},
+              "simplan: error: --tax-rate: expected a percentage from 0 to 100 such as 10 or 26.8, got \"120\"\n");
+  check_usage({"recommend", "--budget", "lots"},
+              "simplan: error: --budget: expected a dollar amount such as 25 or 25.50, got \"lots\"\n");
+  check_usage({"recommend", "--call", "CHN"},
+              "simplan: error: --call: expected a two-letter country code such as CN, IN or MX, got \"CHN\"\n");
+}
+
+TEST_CASE("compare prints plans side by side with a month-by-month chart")
+{
+  const RunResult unicode = [] {
+    FakeWorld world;
+    world.variables["LANG"] = "en_US.UTF-8";
+    return world.run({"--catalog", k_recommend, "compare", "flexco-30", "yearco-unlimited", "bigco-unlimited",
+                      "--months", "4"});
+  }();
+  CHECK(unicode.status == 0);
+  CHECK(unicode.out == expected("compare.table", unicode.out));
+  const RunResult ascii =
+    run_recommend({"compare", "flexco-30", "yearco-unlimited", "bigco-unlimited", "--months", "4"});
+  CHECK(ascii.out == expected("compare-ascii.table", ascii.out));
+  for (const std::string format : {"json", "csv"}) {
+    const RunResult result = run_recommend(
+      {"compare", "flexco-30", "yearco-unlimited", "bigco-unlimited", "--months", "4", "--format", format});
+    CHECK(result.status == 0);
+    CHECK(result.out == expected("compare." + format, result.out));
+  }
+}
+
+TEST_CASE("compare needs two known plans")
+{
+  const RunResult one = run_recommend({"compare", "flexco-30"});
+  CHECK(one.status == 2);
+  CHECK(one.err == "simplan: error: compare needs at least two plan ids\nsimplan: hint: 'simplan plans' lists the plan ids\n");
+  const RunResult unknown = run_recommend({"compare", "flexco-30", "yearco"});
+  CHECK(unknown.status == 1);
+  CHECK(unknown.err == "simplan: error: no plan with id \"yearco\"; did you mean \"yearco-unlimited\"?\n");
+}

@@ -1,6 +1,7 @@
 // Runs the real simplan binary: exit codes, what goes to stdout and stderr, pipes and files.
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <array>
 #include <cerrno>
@@ -159,4 +160,47 @@ TEST_CASE("usage errors exit 2 and print nothing on stdout")
   CHECK(result.out.empty());
   CHECK(result.err == "simplan: error: the following argument was not expected: --no-such-option\n"
                       "Run 'simplan --help' for usage.\n");
+}
+
+TEST_CASE("recommend --profile tourist on the built-in catalog ranks five plans a tourist can buy")
+{
+  const Run table = run({"--today", "2026-11-29", "recommend", "--profile", "tourist"});
+  CHECK(table.status == 0);
+  CHECK(table.err.empty());
+  CHECK(table.out.starts_with("Recommended for tourist: 14 days from 2026-11-29 to 2026-12-13, 1 line, "));
+  std::vector<std::string> lines;
+  for (std::size_t start = 0; start < table.out.size();) {
+    const std::size_t end = table.out.find('\n', start);
+    lines.push_back(table.out.substr(start, end - start));
+    start = end + 1;
+  }
+  REQUIRE(lines.size() == 8);  // summary, blank, header, five plans
+  CHECK(lines[2].starts_with("RANK  ID"));
+  for (int rank = 1; rank <= 5; ++rank) {
+    CHECK(lines[static_cast<std::size_t>(rank) + 2].starts_with("   " + std::to_string(rank) + "  "));
+  }
+
+  const Run json = run({"--today", "2026-11-29", "recommend", "--profile", "tourist", "--format", "json"});
+  REQUIRE(json.status == 0);
+  const auto document = nlohmann::json::parse(json.out);
+  const auto& recommendations = document.at("recommendations");
+  REQUIRE(recommendations.size() == 5);
+  std::int64_t previous_score = 0;
+  for (const auto& plan : recommendations) {
+    CHECK(plan.at("score_cents").get<std::int64_t>() >= previous_score);
+    previous_score = plan.at("score_cents").get<std::int64_t>();
+    CHECK(plan.at("total_cents").get<std::int64_t>() > 0);
+    std::int64_t sum = 0;
+    for (const auto& item : plan.at("breakdown")) {
+      sum += item.at("amount_cents").get<std::int64_t>();
+    }
+    CHECK(sum == plan.at("total_cents").get<std::int64_t>());
+    CHECK(plan.at("covered_until").get<std::string>() >= "2026-12-13");
+    const Run show = run({"--today", "2026-11-29", "plans", "show", plan.at("id").get<std::string>(), "--format", "json"});
+    REQUIRE(show.status == 0);
+    const auto detail = nlohmann::json::parse(show.out);
+    CHECK(detail.at("requirements").at("credit_check") == false);
+    CHECK(detail.at("phone_number") == true);
+    CHECK(detail.at("sim").at("esim") == true);
+  }
 }

@@ -1,6 +1,6 @@
 #include "simplan/catalog/catalog_json.hpp"
 #include "simplan/catalog/loader.hpp"
-#include "simplan/data/builtin_catalog.hpp"
+#include "simplan/data/builtin_data.hpp"
 
 #include "test_support.hpp"
 

@@ -1,6 +1,6 @@
 #include "simplan/catalog/loader.hpp"
 
-#include "simplan/data/builtin_catalog.hpp"
+#include "simplan/data/builtin_data.hpp"
 #include "simplan/util/date.hpp"
 #include "test_support.hpp"
 

@@ -1,5 +1,6 @@
 #pragma once
-// The default catalog, data/plans.json, compiled into the binary by cmake/EmbedCatalog.cmake.
+// The data compiled into the binary by cmake/EmbedData.cmake: the default catalog (data/plans.json) and
+// the built-in profiles (data/profiles.json).
 
 #include <string_view>
 
@@ -10,5 +11,8 @@ std::string_view builtin_catalog_json();
 
 /// Its "as_of" date, YYYY-MM-DD, for `simplan --version` without parsing the catalog.
 std::string_view builtin_catalog_as_of();
+
+/// The bytes of data/profiles.json as it was at build time.
+std::string_view builtin_profiles_json();
 
 } // namespace simplan::data

@@ -1,0 +1,83 @@
+#pragma once
+// Who the person is and what they need: the input of a recommendation. Units: money in cents, data in
+// MB (1 GB = 1000 MB) per line per month, tax rates in basis points (26.8% is 2680).
+
+#include "simplan/catalog/enums.hpp"
+#include "simplan/catalog/localized_text.hpp"
+#include "simplan/util/diagnostic.hpp"
+#include "simplan/util/money.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace simplan::profile {
+
+enum class StayUnit { days, months };
+
+/// How long the person needs service, from the effective date.
+struct Stay {
+  StayUnit unit = StayUnit::days;
+  int count = 14;
+  friend bool operator==(const Stay&, const Stay&) = default;
+};
+
+struct Needs {
+  Stay stay;
+  int lines = 1;
+  std::int64_t data_mb = 0;     ///< high-speed data per line per month
+  std::int64_t hotspot_mb = 0;  ///< hotspot data per line per month
+  std::optional<util::Cents> budget;  ///< most the whole account may cost per month, all in
+  bool esim = false;                  ///< hard: the plan must offer eSIM
+  bool no_credit_check = false;       ///< hard: the plan must not need a credit check
+  bool need_number = true;            ///< hard: the plan must give a US phone number
+  bool has_ssn = true;                ///< false: plans that need a US SSN are excluded
+  bool has_us_payment_card = true;    ///< false: plans that need a US card are excluded
+  std::vector<std::string> call_countries;  ///< soft: calls from the US to these countries (ISO codes)
+  int call_minutes = 60;                    ///< minutes per month to each of those countries
+  std::vector<catalog::Network> networks;   ///< soft: preferred networks
+  bool autopay = true;                      ///< the person can use AutoPay
+  bool premium_data = false;                ///< soft: deprioritized data is a drawback
+  int tax_rate_bp = 2680;                   ///< taxes on prices that exclude them
+  std::size_t top = 5;                      ///< how many recommendations to show
+  friend bool operator==(const Needs&, const Needs&) = default;
+};
+
+struct Profile {
+  std::string id;
+  std::vector<std::string> aliases;
+  catalog::LocalizedText description;
+  Needs needs;
+};
+
+/// The built-in profiles and the defaults every profile starts from ("defaults" in data/profiles.json,
+/// applied over the values in Needs).
+struct ProfileBook {
+  Needs defaults;
+  std::vector<Profile> profiles;
+
+  /// The profile named `name` (its id or an alias), or nullptr.
+  const Profile* find(std::string_view name) const;
+};
+
+struct ProfileBookLoad {
+  ProfileBook book;
+  util::Diagnostics problems;
+};
+
+/// Reads data/profiles.json (docs/profiles.md). `source` names it in messages.
+ProfileBookLoad load_profile_book(std::string_view json_text, std::string_view source);
+
+struct ProfileLoad {
+  Profile profile;
+  util::Diagnostics problems;
+};
+
+/// Reads a person's own profile: one profile object. It starts from `book.defaults`, or from the built-in
+/// profile named by "extends", and its fields override that.
+ProfileLoad load_profile_file(std::string_view json_text, std::string_view source, const ProfileBook& book);
+
+} // namespace simplan::profile
