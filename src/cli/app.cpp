@@ -3,8 +3,11 @@
 #include "cli/catalog_command.hpp"
 #include "cli/compare_command.hpp"
 #include "cli/failure.hpp"
+#include "cli/lines_command.hpp"
 #include "cli/plans_command.hpp"
 #include "cli/recommend_command.hpp"
+#include "cli/remind_command.hpp"
+#include "cli/renew_command.hpp"
 #include "cli/value_parsers.hpp"
 #include "simplan/data/builtin_data.hpp"
 #include "simplan/util/text.hpp"
@@ -23,7 +26,8 @@ constexpr std::string_view k_exit_codes =
   "  1  nothing matched (no plan fits the needs or filters; unknown plan id)\n"
   "  2  usage error (unknown option, bad value)\n"
   "  3  invalid input data (a catalog file with problems)\n"
-  "  4  a file could not be read or written\n";
+  "  4  a file could not be read or written\n"
+  "  (remind --due-within DAYS -q: 0 when something falls due in that window, 1 when nothing does)\n";
 
 std::string version_text()
 {
@@ -46,11 +50,16 @@ void setup_global_options(CLI::App& app, GlobalOptions& global)
     ->check(CLI::IsMember({"table", "json", "csv", "tsv"}))
     ->type_name("FORMAT")
     ->capture_default_str();
+  app.add_option("--lines-file", global.lines_file,
+                 "Your lines file (default: $SIMPLAN_LINES, else $XDG_CONFIG_HOME/simplan/lines.json, else "
+                 "~/.config/simplan/lines.json)")
+    ->type_name("FILE");
 }
 
-Context make_context(const GlobalOptions& global, const Environment& environment, Output& output)
+Context make_context(const CLI::App& app, const GlobalOptions& global, const Environment& environment, Output& output)
 {
-  Context context{environment, output, environment.today, report::OutputFormat::table, {}, {}};
+  Context context{environment, output, environment.today, report::OutputFormat::table, {}, {}, global.lines_file,
+                  app.count("--format") > 0};
   if (!global.today.empty()) {
     context.today = parse_date_option("--today", global.today);
   }
@@ -98,20 +107,29 @@ int report_failure(const Failure& failure, Output& output)
 int run(const std::vector<std::string>& args, const Environment& environment, Output& output)
 {
   try {
-    CLI::App app{"simplan finds the US mobile plan that fits your stay, with the math shown, from a catalog of real prices.",
+    CLI::App app{"simplan finds the US mobile plan that fits your stay, with the math shown, and reminds you to renew it.",
                  "simplan"};
     app.fallthrough();  // global options are accepted after the command name too
     app.require_subcommand(1);
     app.footer(std::string{"Run 'simplan COMMAND --help' for a command's options.\n\n"} + std::string{k_exit_codes} +
                "\nEnvironment:\n"
-               "  SIMPLAN_CATALOG  catalog files to use when --catalog is not given (colon-separated)\n"
-               "  NO_COLOR         when set and not empty, no color in tables\n");
+               "  SIMPLAN_CATALOG    catalog files to use when --catalog is not given (colon-separated)\n"
+               "  SIMPLAN_LINES      your lines file when --lines-file is not given\n"
+               "  XDG_CONFIG_HOME    the lines file is XDG_CONFIG_HOME/simplan/lines.json (default ~/.config)\n"
+               "  SOURCE_DATE_EPOCH  the timestamp written into calendar files (reproducible output)\n"
+               "  NO_COLOR           when set and not empty, no color in tables\n");
     GlobalOptions global;
     setup_global_options(app, global);
     RecommendOptions recommend_options;
     const CLI::App* recommend = setup_recommend_command(app, recommend_options);
     CompareOptions compare_options;
     const CLI::App* compare = setup_compare_command(app, compare_options);
+    RemindOptions remind_options;
+    const CLI::App* remind = setup_remind_command(app, remind_options);
+    LinesOptions lines_options;
+    const LinesCommand lines = setup_lines_command(app, lines_options);
+    RenewOptions renew_options;
+    const CLI::App* renew = setup_renew_command(app, renew_options);
     PlansOptions plans_options;
     const PlansCommand plans = setup_plans_command(app, plans_options);
     CatalogOptions catalog_options;
@@ -124,12 +142,30 @@ int run(const std::vector<std::string>& args, const Environment& environment, Ou
       return report_parse_error(app, error, output);
     }
 
-    const Context context = make_context(global, environment, output);
+    const Context context = make_context(app, global, environment, output);
     if (recommend->parsed()) {
       return run_recommend(recommend_options, context);
     }
     if (compare->parsed()) {
       return run_compare(compare_options, context);
+    }
+    if (remind->parsed()) {
+      return run_remind(remind_options, context);
+    }
+    if (lines.add->parsed()) {
+      return run_lines_add(lines_options, context);
+    }
+    if (lines.list->parsed()) {
+      return run_lines_list(lines_options, context);
+    }
+    if (lines.renewed->parsed()) {
+      return run_lines_renewed(lines_options, context);
+    }
+    if (lines.remove->parsed()) {
+      return run_lines_remove(lines_options, context);
+    }
+    if (renew->parsed()) {
+      return run_renew(renew_options, context);
     }
     if (plans.show->parsed()) {
       return run_plans_show(plans_options, context);

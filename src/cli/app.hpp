@@ -17,6 +17,7 @@ struct GlobalOptions {
   std::string today;
   std::vector<std::string> catalogs;
   std::string format = "table";
+  std::string lines_file;
 };
 
 /// What every command gets: validated global options and the outside world.
@@ -27,6 +28,8 @@ struct Context {
   report::OutputFormat format = report::OutputFormat::table;
   report::RenderOptions render;
   std::vector<std::string> catalogs;  ///< --catalog values, in order
+  std::string lines_file;             ///< --lines-file, when given
+  bool format_given = false;          ///< --format was on the command line
 };
 
 /// Runs one simplan command line (args without the program name). Never throws.

@@ -6,6 +6,7 @@
 #include <date/date.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -27,6 +28,10 @@ struct Environment {
   std::function<std::string(const std::string& path, std::size_t limit, std::string_view what)> read_file;
   /// The local date: the default for --today.
   date::year_month_day today;
+  /// Seconds since 1970 (UTC), for calendar timestamps.
+  std::function<std::int64_t()> now_unix;
+  /// 16 random hex digits, for new line ids.
+  std::function<std::string()> random_id;
   Terminal terminal;
 };
 

@@ -84,6 +84,24 @@ date::year_month_day local_today()
                               date::day{static_cast<unsigned>(local.tm_mday)}};
 }
 
+std::string random_hex_id()
+{
+  unsigned char bytes[8] = {};
+  const int fd = ::open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || ::read(fd, bytes, sizeof bytes) != static_cast<ssize_t>(sizeof bytes)) {
+    if (fd >= 0) {
+      ::close(fd);
+    }
+    throw Failure{ExitCode::io, "cannot read /dev/urandom for a new line id"};
+  }
+  ::close(fd);
+  std::string id;
+  for (const unsigned char byte : bytes) {
+    id += fmt::format("{:02x}", byte);
+  }
+  return id;
+}
+
 Terminal detect_terminal()
 {
   Terminal terminal;
@@ -134,6 +152,8 @@ int process_main(int argc, const char* const* argv)
   };
   environment.read_file = read_file;
   environment.today = local_today();
+  environment.now_unix = [] { return static_cast<std::int64_t>(std::time(nullptr)); };
+  environment.random_id = random_hex_id;
   environment.terminal = detect_terminal();
 
   std::vector<std::string> args;

@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace simplan::cli {
 namespace {
 
@@ -73,21 +75,60 @@ catalog::Network parse_network(std::string_view option, std::string_view text)
   reject(option, "one of tmobile, att, verizon, boost", text, suggestion.value_or(""));
 }
 
+catalog::TermLength parse_term_option(std::string_view option, std::string_view text)
+{
+  std::size_t at = 0;
+  int count = 0;
+  while (at < text.size() && text[at] >= '0' && text[at] <= '9' && count < 100000) {
+    count = count * 10 + (text[at] - '0');
+    ++at;
+  }
+  std::string unit{text.substr(at)};
+  unit.erase(std::remove(unit.begin(), unit.end(), ' '), unit.end());
+  unit = util::to_lower_ascii(unit);
+  if (at > 0 && count > 0) {
+    if ((unit == "d" || unit == "day" || unit == "days") && count <= 400) {
+      return {catalog::TermUnit::days, count};
+    }
+    if ((unit == "m" || unit == "month" || unit == "months") && count <= 13) {
+      return {catalog::TermUnit::months, count};
+    }
+  }
+  reject(option, "a term such as 30d (30 days) or 1m (1 calendar month)", text);
+}
+
+std::vector<int> parse_days_list(std::string_view option, std::string_view text)
+{
+  std::vector<int> days;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find(',', start), text.size());
+    const std::string_view item = text.substr(start, end - start);
+    int value = 0;
+    bool ok = !item.empty() && item.size() <= 3;
+    for (const char c : item) {
+      ok = ok && c >= '0' && c <= '9';
+      value = value * 10 + (c - '0');
+    }
+    if (!ok || value > 365) {
+      reject(option, "days before the due date, from 0 to 365, separated by commas (7,1)", text);
+    }
+    days.push_back(value);
+    start = end + 1;
+  }
+  return days;
+}
+
 const catalog::Plan& find_plan_or_fail(const catalog::Catalog& catalog, std::string_view id, std::string_view context)
 {
   if (const catalog::Plan* plan = catalog.find_plan(id)) {
     return *plan;
   }
   std::vector<std::string> ids;
-  std::vector<std::string> extending;
   for (const auto& plan : catalog.plans) {
     ids.push_back(plan.id);
-    if (!id.empty() && plan.id.starts_with(id)) {
-      extending.push_back(plan.id);
-    }
   }
-  const auto suggestion =
-    extending.size() == 1 ? std::optional<std::string>{extending.front()} : util::closest_match(id, std::span<const std::string>{ids});
+  const auto suggestion = util::suggest_name(id, ids);
   throw Failure{ExitCode::no_match,
                 fmt::format("{}no plan with id \"{}\"{}", context, id,
                             suggestion ? fmt::format("; did you mean \"{}\"?", *suggestion) : std::string{}),

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace simplan::cli {
 
@@ -19,6 +20,12 @@ std::int64_t parse_gigabytes_option(std::string_view option, std::string_view te
 std::string parse_country(std::string_view option, std::string_view text);
 /// "tmobile", "T-Mobile", "att", "AT&T", "verizon", "boost" (case and punctuation ignored).
 catalog::Network parse_network(std::string_view option, std::string_view text);
+/// A term length: "30d", "90 days", "1m", "12 months".
+catalog::TermLength parse_term_option(std::string_view option, std::string_view text);
+
+/// A comma list of days before a due date: "7,1".
+std::vector<int> parse_days_list(std::string_view option, std::string_view text);
+
 /// The plan with this id. An unknown id throws Failure (exit "nothing matched") naming the closest id:
 /// the only id that starts with `id`, else the closest spelling. `context` prefixes the message
 /// ("--why-not: ").

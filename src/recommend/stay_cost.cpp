@@ -1,5 +1,6 @@
 #include "simplan/recommend/stay_cost.hpp"
 
+#include "simplan/renewal/schedule.hpp"
 #include "simplan/util/date.hpp"
 
 #include <algorithm>
@@ -189,9 +190,7 @@ void add_payment(std::vector<Payment>& payments, date::year_month_day day, Cents
 
 date::year_month_day add_months(date::year_month_day anchor, int months)
 {
-  const date::year_month shifted = date::year_month{anchor.year(), anchor.month()} + date::months{months};
-  const date::day last = date::year_month_day_last{shifted.year(), date::month_day_last{shifted.month()}}.day();
-  return date::year_month_day{shifted.year(), shifted.month(), std::min(anchor.day(), last)};
+  return renewal::add_months(anchor, months);
 }
 
 StayDates stay_dates(const profile::Stay& stay, date::year_month_day start)

@@ -11,11 +11,15 @@ std::string format_dollars(Cents amount)
   // Group thousands by hand: fmt's locale-aware grouping would read the process locale.
   const bool negative = amount < 0;
   const auto magnitude = negative ? -static_cast<unsigned long long>(amount) : static_cast<unsigned long long>(amount);
-  std::string digits = fmt::format("{}", magnitude / 100);
-  for (std::size_t at = digits.size(); at > 3; at -= 3) {
-    digits.insert(at - 3, ",");
+  const std::string digits = fmt::format("{}", magnitude / 100);
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) {
+      grouped += ',';
+    }
+    grouped += digits[i];
   }
-  return fmt::format("{}${}.{:02}", negative ? "-" : "", digits, magnitude % 100);
+  return fmt::format("{}${}.{:02}", negative ? "-" : "", grouped, magnitude % 100);
 }
 
 std::optional<Cents> parse_dollars(std::string_view text)

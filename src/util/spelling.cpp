@@ -61,4 +61,17 @@ std::optional<std::string> closest_match(std::string_view word, std::span<const 
   return closest_in(word, candidates);
 }
 
+std::optional<std::string> suggest_name(std::string_view word, std::span<const std::string> candidates)
+{
+  std::optional<std::string> extending;
+  int count = 0;
+  for (const auto& candidate : candidates) {
+    if (!word.empty() && candidate.starts_with(word) && candidate != word) {
+      extending = candidate;
+      ++count;
+    }
+  }
+  return count == 1 ? extending : closest_match(word, candidates);
+}
+
 } // namespace simplan::util

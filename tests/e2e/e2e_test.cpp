@@ -9,7 +9,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
+#include <filesystem>
 #include <fstream>
+#include <sys/stat.h>
 #include <spawn.h>
 #include <string>
 #include <sys/wait.h>
@@ -203,4 +205,36 @@ TEST_CASE("recommend --profile tourist on the built-in catalog ranks five plans 
     CHECK(detail.at("phone_number") == true);
     CHECK(detail.at("sim").at("esim") == true);
   }
+}
+
+TEST_CASE("two simplan processes adding lines at the same time lose no update")
+{
+  const std::string dir = temp_path("concurrent");
+  REQUIRE(::mkdir(dir.c_str(), 0700) == 0);
+  const std::string lines = dir + "/lines.json";
+  // Each writer adds 25 lines, one process per line, while the other does the same.
+  const std::string script = "for i in $(seq 1 25); do SIMPLAN_LINES='" + lines + "' '" + SIMPLAN_BINARY +
+                             "' --today 2026-11-29 lines add --plan mint-unlimited --start 2026-11-01 --label \"$0-$i\" "
+                             ">/dev/null || exit 1; done";
+  std::vector<pid_t> writers;
+  for (const char* name : {"a", "b"}) {
+    pid_t pid = 0;
+    std::vector<std::string> args{"/bin/sh", "-c", script, name};
+    std::vector<char*> argv;
+    for (auto& arg : args) {
+      argv.push_back(arg.data());
+    }
+    argv.push_back(nullptr);
+    REQUIRE(posix_spawn(&pid, "/bin/sh", nullptr, nullptr, argv.data(), environ) == 0);
+    writers.push_back(pid);
+  }
+  for (const pid_t pid : writers) {
+    int status = 0;
+    REQUIRE(waitpid(pid, &status, 0) == pid);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+  }
+  const auto document = nlohmann::json::parse(slurp(lines));
+  CHECK(document.at("lines").size() == 50);
+  std::filesystem::remove_all(dir);
 }

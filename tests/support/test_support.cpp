@@ -4,7 +4,12 @@
 #include "cli/failure.hpp"
 #include "simplan/util/date.hpp"
 
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <unistd.h>
 #include <sstream>
 #include <stdexcept>
 
@@ -49,6 +54,8 @@ RunResult FakeWorld::run(std::vector<std::string> args) const
     return text.str();
   };
   environment.today = *util::parse_iso_date(today);
+  environment.now_unix = [] { return std::int64_t{1795953600}; };  // 2026-11-29T12:00:00Z
+  environment.random_id = [counter = 0]() mutable { return fmt::format("{:016x}", 0xa11ce00000000000ULL + ++counter); };
   environment.terminal = {terminal, terminal ? width : 0};
 
   cli::Output output;
@@ -57,6 +64,35 @@ RunResult FakeWorld::run(std::vector<std::string> args) const
   result.out = std::move(output.out);
   result.err = std::move(output.err);
   return result;
+}
+
+TempDir::TempDir()
+{
+  const char* base = std::getenv("TMPDIR");
+  std::string pattern = std::string{base != nullptr ? base : "/tmp"} + "/simplan-test-XXXXXX";
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    throw std::runtime_error("cannot create a temporary directory");
+  }
+  m_path = pattern;
+}
+
+TempDir::~TempDir()
+{
+  std::error_code ignored;
+  std::filesystem::remove_all(m_path, ignored);
+}
+
+void write_text_file(const std::string& path, const std::string& text)
+{
+  std::ofstream{path, std::ios::binary} << text;
+}
+
+std::string read_text_file(const std::string& path)
+{
+  std::ifstream file{path, std::ios::binary};
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
 }
 
 RunResult run_simplan(std::vector<std::string> args)

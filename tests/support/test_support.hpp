@@ -34,6 +34,25 @@ struct FakeWorld {
   RunResult run(std::vector<std::string> args) const;
 };
 
+/// A fresh directory under $TMPDIR (or /tmp), removed with everything in it at the end of the scope.
+class TempDir {
+public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return m_path; }
+  std::string file(const std::string& name) const { return m_path + "/" + name; }
+
+private:
+  std::string m_path;
+};
+
+/// Writes `text` to `path`.
+void write_text_file(const std::string& path, const std::string& text);
+/// The text of `path`, or "" when it cannot be read.
+std::string read_text_file(const std::string& path);
+
 /// Runs with the default FakeWorld.
 RunResult run_simplan(std::vector<std::string> args);
 

@@ -16,4 +16,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::optional<std::string> closest_match(std::string_view word, std::span<const std::string_view> candidates);
 std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates);
 
+/// For names a person abbreviates (plan ids, line labels): the only candidate that starts with `word`,
+/// else closest_match.
+std::optional<std::string> suggest_name(std::string_view word, std::span<const std::string> candidates);
+
 } // namespace simplan::util

@@ -1,0 +1,57 @@
+#pragma once
+// An iCalendar (RFC 5545) writer for all-day reminder events, following ../shared/reference/ics-rules.md:
+// CRLF line endings, lines folded at 75 octets without splitting a UTF-8 character (after escaping), TEXT
+// values escaped, UTC DTSTAMP, DATE-valued DTSTART/DTEND, and VALARMs last in each event. Pure: the
+// timestamp comes in as a value (the CLI honours SOURCE_DATE_EPOCH).
+
+#include <date/date.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace simplan::ics {
+
+/// A reminder `days_before` the event's day, at `hour` o'clock local time (all-day events start at midnight).
+struct Alarm {
+  int days_before = 1;
+  int hour = 9;
+  std::string description;
+};
+
+struct Event {
+  std::string uid;
+  date::year_month_day day;  ///< all day: DTSTART is this day, DTEND the next
+  std::string summary;
+  std::string description;
+  std::string url;
+  std::string rrule;  ///< the rule's value (without "RRULE:"); empty for a single event
+  std::vector<Alarm> alarms;
+};
+
+struct Calendar {
+  std::string name;                   ///< X-WR-CALNAME
+  std::int64_t stamp_unix_seconds = 0;  ///< DTSTAMP of every event
+  std::vector<Event> events;
+};
+
+/// The whole calendar file.
+std::string write_calendar(const Calendar& calendar);
+
+/// TEXT escaping (RFC 5545 3.3.11): backslash first, then ";", ",", and any newline (CRLF, LF or CR) as
+/// "\n". Other control characters and invalid UTF-8 become visible escapes first (never raw).
+std::string escape_text(std::string_view text);
+
+/// One content line, folded: at most 75 octets per physical line, continuation lines start with a space,
+/// cut only between UTF-8 characters; every physical line ends in CRLF.
+std::string fold_line(std::string_view content);
+
+/// A VALARM TRIGGER for `days_before` days before the start, at `hour` o'clock: "-P6DT15H" for 7 days
+/// before at 09:00, "-PT15H" for the day before at 09:00, "PT9H" for the day itself at 09:00.
+std::string trigger(int days_before, int hour);
+
+/// "20261129T000000Z".
+std::string utc_timestamp(std::int64_t unix_seconds);
+
+} // namespace simplan::ics

@@ -1,0 +1,83 @@
+#pragma once
+// What falls due for a person's lines, and when: renewals with their amounts, the end of an intro price,
+// and what happens if a renewal is not paid (service suspended, then the phone number lost).
+// Pure: the lines, the catalog and the window come in as values.
+
+#include "simplan/catalog/catalog.hpp"
+#include "simplan/lines/lines_file.hpp"
+
+#include <date/date.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace simplan::renewal {
+
+using util::Cents;
+
+/// What a line's plan is, resolved against the catalog (or the line's custom plan).
+struct LinePlan {
+  std::string carrier_name;
+  std::string plan_name;
+  std::string plan_id;  ///< empty for a custom plan
+  const catalog::Plan* plan = nullptr;            ///< nullptr for a custom plan or one the catalog lacks
+  const catalog::Carrier* carrier = nullptr;
+  const catalog::RenewalPolicy* policy = nullptr; ///< how to pay, what happens when unpaid
+  bool travel = false;                            ///< a pass: it ends, it is not renewed
+  bool taxes_included = true;
+};
+
+/// Resolves `line`'s plan; `missing` is set when the line names a plan the catalog does not have.
+LinePlan resolve_plan(const catalog::Catalog& catalog, const lines::Line& line, bool* missing = nullptr);
+
+/// The price of the line's term number `term_number` (counted on the current plan from 0), for all its
+/// lines, with AutoPay when the line uses it; nothing when the catalog does not give it.
+struct TermAmount {
+  Cents cents = 0;
+  bool intro = false;
+};
+std::optional<TermAmount> term_amount(const LinePlan& plan, const lines::Line& line, int plan_term_index,
+                                      date::year_month_day due);
+
+enum class EventKind {
+  renewal_due,   ///< the next term must be paid by this day
+  intro_ends,    ///< the first term at the regular price
+  suspended,     ///< if still unpaid, service stops this day
+  number_lost,   ///< the last day to pay and keep the phone number
+  pass_ends,     ///< a travel pass ends (not renewable)
+};
+
+/// A cheaper catalog plan, suggested when an intro price ends.
+struct Suggestion {
+  const catalog::Plan* plan = nullptr;
+  Cents per_month = 0;
+  Cents current_per_month = 0;
+};
+
+struct Reminder {
+  const lines::Line* line = nullptr;
+  LinePlan plan;
+  EventKind kind = EventKind::renewal_due;
+  date::year_month_day day;
+  int term_number = 0;         ///< the overall term this event belongs to (stable across late renewals)
+  int days_left = 0;           ///< from the effective date; negative when overdue
+  std::optional<TermAmount> amount;  ///< renewal_due and intro_ends: what is due
+  date::year_month_day due;          ///< suspended, number_lost: the due date they follow from
+  std::optional<Suggestion> cheaper; ///< intro_ends
+};
+
+/// The reminders from `from` through `until` (inclusive), or for `count` renewals per line, soonest first.
+/// A renewal already overdue is always included.
+struct Window {
+  date::year_month_day from;
+  std::optional<date::year_month_day> until;
+  std::optional<int> count;
+};
+
+std::vector<Reminder> reminders_for(const catalog::Catalog& catalog, const std::vector<lines::Line>& lines,
+                                    const Window& window);
+
+std::string_view event_kind_name(EventKind kind);
+
+} // namespace simplan::renewal

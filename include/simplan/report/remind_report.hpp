@@ -1,0 +1,45 @@
+#pragma once
+// `simplan remind`, `simplan lines list` and `simplan renew`: reminders as text, JSON, CSV/TSV and an
+// iCalendar file, the person's lines, and how to renew a line or a carrier.
+
+#include "simplan/catalog/catalog.hpp"
+#include "simplan/lines/lines_file.hpp"
+#include "simplan/renewal/reminders.hpp"
+#include "simplan/report/output_format.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace simplan::report {
+
+enum class ReminderFormat { text, json, csv, tsv, ics };
+
+struct CalendarOptions {
+  std::int64_t stamp_unix_seconds = 0;  ///< DTSTAMP (SOURCE_DATE_EPOCH, or now)
+  std::optional<int> heads_up_days;     ///< also a separate all-day "renews in N days" event
+  bool rrule = false;                   ///< recurring events where a portable rule exists
+  std::optional<date::year_month_day> until;  ///< the window's last day, for RRULE UNTIL
+};
+
+std::string render_reminders(const std::vector<renewal::Reminder>& reminders, date::year_month_day today,
+                             ReminderFormat format, const RenderOptions& options, const CalendarOptions& calendar);
+
+/// The line and carrier words of one reminder, as the text export writes them ("renew Mint Mobile
+/// Unlimited", "service stops if unpaid").
+std::string reminder_text(const renewal::Reminder& reminder);
+
+/// "mintmobile.com or the Mint Mobile app": the first ways to pay, in one phrase.
+std::string how_to_renew_short(const renewal::LinePlan& plan);
+
+/// `simplan lines list`.
+std::string render_lines(const lines::LinesFile& file, const catalog::Catalog& catalog, date::year_month_day today,
+                         OutputFormat format, const RenderOptions& options);
+
+/// `simplan renew`: how to pay a carrier (for a line: its plan, amount and due date first).
+std::string render_renew_guide(const catalog::Catalog& catalog, const catalog::Carrier& carrier,
+                               const lines::Line* line, date::year_month_day today, OutputFormat format,
+                               const RenderOptions& options);
+
+} // namespace simplan::report

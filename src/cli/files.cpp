@@ -1,0 +1,207 @@
+#include "cli/files.hpp"
+
+#include "cli/failure.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+namespace simplan::cli {
+namespace {
+
+std::string directory_of(const std::string& path)
+{
+  const std::size_t slash = path.rfind('/');
+  if (slash == std::string::npos) {
+    return ".";
+  }
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+[[noreturn]] void fail(std::string_view what, const std::string& path, int error, std::string_view doing = "write")
+{
+  throw Failure{ExitCode::io, fmt::format("cannot {} {} '{}': {}", doing, what, path, std::strerror(error))};
+}
+
+void make_directories(const std::string& directory, std::string_view what)
+{
+  if (directory.empty() || directory == "." || directory == "/") {
+    return;
+  }
+  struct stat status {};
+  if (::stat(directory.c_str(), &status) == 0) {
+    return;
+  }
+  make_directories(directory_of(directory), what);
+  if (::mkdir(directory.c_str(), 0700) != 0 && errno != EEXIST) {
+    fail(what, directory, errno, "create the directory for the");
+  }
+}
+
+bool write_all(int fd, std::string_view text)
+{
+  while (!text.empty()) {
+    const ssize_t count = ::write(fd, text.data(), text.size());
+    if (count < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return false;
+    }
+    text.remove_prefix(static_cast<std::size_t>(count));
+  }
+  return true;
+}
+
+// Writes `text` to a new temporary file next to `path` and returns its name; the file is synced.
+std::string write_temporary(const std::string& path, std::string_view text, std::string_view what, mode_t mode)
+{
+  std::string name = path + ".tmp.XXXXXX";
+  const int fd = ::mkostemp(name.data(), O_CLOEXEC);
+  if (fd < 0) {
+    fail(what, path, errno);
+  }
+  const bool written = write_all(fd, text) && ::fchmod(fd, mode) == 0 && ::fsync(fd) == 0;
+  const int error = errno;
+  if (::close(fd) != 0 || !written) {
+    ::unlink(name.c_str());
+    fail(what, path, written ? errno : error);
+  }
+  return name;
+}
+
+void sync_directory(const std::string& directory)
+{
+  const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+} // namespace
+
+void create_parent_directory(const std::string& path, std::string_view what)
+{
+  make_directories(directory_of(path), what);
+}
+
+void write_file_atomically(const std::string& path, std::string_view text, std::string_view what,
+                           const WriteOptions& options)
+{
+  const std::string directory = directory_of(path);
+  if (options.create_directory) {
+    make_directories(directory, what);
+  }
+  struct stat status {};
+  const bool exists = ::lstat(path.c_str(), &status) == 0;
+  if (exists && S_ISLNK(status.st_mode)) {
+    throw Failure{ExitCode::io, fmt::format("refusing to write {} '{}': it is a symbolic link (write to the file it "
+                                            "points to instead)",
+                                            what, path)};
+  }
+  if (exists && !S_ISREG(status.st_mode)) {
+    throw Failure{ExitCode::io, fmt::format("refusing to write {} '{}': it is not a regular file", what, path)};
+  }
+  // New files are private (the person's own data); an existing file keeps its permissions.
+  const mode_t mode = exists ? (status.st_mode & 07777) : 0600;
+
+  const std::string temporary = write_temporary(path, text, what, mode);
+  if (options.keep_backup && exists) {
+    const auto previous = read_file_if_exists(path, SIZE_MAX, what);
+    if (previous) {
+      std::string backup;
+      try {
+        backup = write_temporary(path + ".bak", *previous, what, mode);
+      } catch (...) {
+        ::unlink(temporary.c_str());
+        throw;
+      }
+      if (::rename(backup.c_str(), (path + ".bak").c_str()) != 0) {
+        const int error = errno;
+        ::unlink(backup.c_str());
+        ::unlink(temporary.c_str());
+        fail(what, path + ".bak", error);
+      }
+    }
+  }
+  if (::rename(temporary.c_str(), path.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(temporary.c_str());
+    fail(what, path, error);
+  }
+  sync_directory(directory);
+}
+
+std::optional<std::string> read_file_if_exists(const std::string& path, std::size_t limit, std::string_view what)
+{
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) {
+      return std::nullopt;
+    }
+    fail(what, path, errno, "read");
+  }
+  std::string text;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t count = ::read(fd, buffer, sizeof buffer);
+    if (count == 0) {
+      break;
+    }
+    if (count < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      const int error = errno;
+      ::close(fd);
+      fail(what, path, error, "read");
+    }
+    if (text.size() + static_cast<std::size_t>(count) > limit) {
+      ::close(fd);
+      throw Failure{ExitCode::invalid_data, fmt::format("{} '{}' is larger than the limit of {} bytes", what, path, limit)};
+    }
+    text.append(buffer, static_cast<std::size_t>(count));
+  }
+  ::close(fd);
+  return text;
+}
+
+FileLock::FileLock(const std::string& path)
+{
+  const std::string name = path + ".lock";
+  m_fd = ::open(name.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (m_fd < 0) {
+    fail("lock file", name, errno, "open");
+  }
+  for (int attempt = 0;; ++attempt) {
+    if (::flock(m_fd, LOCK_EX | LOCK_NB) == 0) {
+      return;
+    }
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      const int error = errno;
+      ::close(m_fd);
+      fail("lock file", name, error, "lock");
+    }
+    if (attempt == 1000) {
+      ::close(m_fd);
+      throw Failure{ExitCode::io, fmt::format("another simplan has held '{}' for 10 seconds; try again", name)};
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds{10});
+  }
+}
+
+FileLock::~FileLock()
+{
+  if (m_fd >= 0) {
+    ::close(m_fd);  // releases the lock
+  }
+}
+
+} // namespace simplan::cli

@@ -1,0 +1,63 @@
+#include "cli/lines_store.hpp"
+
+#include "cli/failure.hpp"
+#include "cli/files.hpp"
+
+#include <fmt/format.h>
+
+namespace simplan::cli {
+namespace {
+
+constexpr std::size_t k_max_lines_file_bytes = std::size_t{16} * 1024 * 1024;
+
+} // namespace
+
+std::string lines_file_path(const Context& context)
+{
+  if (!context.lines_file.empty()) {
+    return context.lines_file;
+  }
+  const auto& variable = context.environment.variable;
+  if (const auto path = variable("SIMPLAN_LINES"); path && !path->empty()) {
+    return *path;
+  }
+  if (const auto config = variable("XDG_CONFIG_HOME"); config && !config->empty() && config->front() == '/') {
+    return *config + "/simplan/lines.json";
+  }
+  if (const auto home = variable("HOME"); home && !home->empty()) {
+    return *home + "/.config/simplan/lines.json";
+  }
+  throw Failure{ExitCode::usage, "cannot tell where your lines file is: HOME is not set",
+                "give --lines-file FILE or set SIMPLAN_LINES"};
+}
+
+lines::LinesFile read_lines_file(const std::string& path)
+{
+  const auto text = read_file_if_exists(path, k_max_lines_file_bytes, "lines file");
+  if (!text) {
+    return {};
+  }
+  auto loaded = lines::load_lines(*text, path);
+  if (!loaded.problems.empty()) {
+    std::vector<std::string> problems;
+    for (const auto& problem : loaded.problems) {
+      problems.push_back(util::format_diagnostic(problem));
+    }
+    throw Failure{ExitCode::invalid_data, std::move(problems),
+                  fmt::format("simplan will not change this file until it reads cleanly. Fix it by hand, or go back to "
+                              "the previous version: cp '{0}.bak' '{0}'",
+                              path)};
+  }
+  return std::move(loaded.file);
+}
+
+void update_lines_file(const std::string& path, const std::function<void(lines::LinesFile&)>& change)
+{
+  create_parent_directory(path, "lines file");
+  const FileLock lock{path};
+  lines::LinesFile file = read_lines_file(path);
+  change(file);
+  write_file_atomically(path, lines::write_lines(file), "lines file", {true, false});
+}
+
+} // namespace simplan::cli

@@ -1,0 +1,220 @@
+#include "cli/remind_command.hpp"
+
+#include "cli/catalog_sources.hpp"
+#include "cli/failure.hpp"
+#include "cli/files.hpp"
+#include "cli/lines_command.hpp"
+#include "cli/lines_store.hpp"
+#include "cli/value_parsers.hpp"
+#include "simplan/renewal/reminders.hpp"
+#include "simplan/renewal/schedule.hpp"
+#include "simplan/report/remind_report.hpp"
+#include "simplan/util/date.hpp"
+#include "simplan/util/spelling.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+namespace simplan::cli {
+namespace {
+
+report::ReminderFormat choose_format(const RemindOptions& options, const Context& context)
+{
+  const std::string& name = options.export_format;
+  if (name.empty()) {
+    if (context.format_given) {
+      switch (context.format) {
+      case report::OutputFormat::json: return report::ReminderFormat::json;
+      case report::OutputFormat::csv: return report::ReminderFormat::csv;
+      case report::OutputFormat::tsv: return report::ReminderFormat::tsv;
+      case report::OutputFormat::table: break;
+      }
+    }
+    return report::ReminderFormat::text;
+  }
+  if (name == "ics") {
+    return report::ReminderFormat::ics;
+  }
+  if (name == "json") {
+    return report::ReminderFormat::json;
+  }
+  if (name == "csv") {
+    return report::ReminderFormat::csv;
+  }
+  if (name == "tsv") {
+    return report::ReminderFormat::tsv;
+  }
+  return report::ReminderFormat::text;
+}
+
+// SOURCE_DATE_EPOCH (reproducible builds) fixes the calendar's timestamp; otherwise it is now.
+std::int64_t calendar_stamp(const Context& context)
+{
+  if (const auto epoch = context.environment.variable("SOURCE_DATE_EPOCH"); epoch && !epoch->empty()) {
+    std::int64_t seconds = 0;
+    const auto [end, error] = std::from_chars(epoch->data(), epoch->data() + epoch->size(), seconds);
+    if (error != std::errc{} || end != epoch->data() + epoch->size() || seconds < 0 || seconds > 253402300799) {
+      throw Failure{ExitCode::usage,
+                    fmt::format("SOURCE_DATE_EPOCH: expected seconds since 1970 as a whole number, got \"{}\"", *epoch)};
+    }
+    return seconds;
+  }
+  return context.environment.now_unix();
+}
+
+// The one-shot line of `remind --plan ID --start DATE`: nothing is saved. Its id comes from the plan and
+// the start, so the same command gives the same calendar UIDs.
+lines::Line one_shot_line(const RemindOptions& options, const catalog::Catalog& catalog, const Context& context)
+{
+  const catalog::Plan& plan = find_plan_or_fail(catalog, options.plan, "--plan: ");
+  lines::Line line;
+  line.plan = plan.id;
+  line.label = plan.name;
+  line.anchor = parse_date_option("--start", options.start);
+  line.term = plan.terms.front().length;
+  if (!options.term.empty()) {
+    line.term = parse_term_option("--term", options.term);
+    if (std::none_of(plan.terms.begin(), plan.terms.end(), [&](const catalog::Term& term) { return term.length == line.term; })) {
+      throw Failure{ExitCode::usage, fmt::format("--term: {} is not sold in {}", plan.id, options.term)};
+    }
+  }
+  line.line_count = options.line_count.value_or(1);
+  line.autopay = options.autopay;
+  if (!options.remind.empty()) {
+    line.remind_days = parse_days_list("--remind", options.remind);
+  }
+  line.paid_terms = std::max(1, renewal::term_covering(line.anchor, line.term, context.today) + 1);
+  // FNV-1a of the plan, term and start: stable and free of personal data.
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (const char c : fmt::format("{}|{}{}|{}", plan.id, line.term.count, line.term.unit == catalog::TermUnit::days ? 'd' : 'm',
+                                  util::format_iso_date(line.anchor))) {
+    hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  }
+  line.id = fmt::format("{:016x}", hash);
+  return line;
+}
+
+} // namespace
+
+CLI::App* setup_remind_command(CLI::App& app, RemindOptions& options)
+{
+  CLI::App* command = app.add_subcommand("remind", "What falls due for your lines: renewals, amounts, deadlines");
+  command->add_option("--line", options.line_labels, "Only this line (by label; repeatable)")->type_name("LABEL");
+  auto* until = command->add_option("--until", options.until, "Through this day (default: the next 90 days)")
+                  ->type_name("DATE");
+  command->add_option("--count", options.count, "The next N renewals of each line instead of a date range")
+    ->check(CLI::Range(1, 1000))
+    ->type_name("N")
+    ->excludes(until);
+  command->add_option("--due-within", options.due_within,
+                      "Only what falls due within DAYS days (with -q: exit 0 if anything does, 1 if nothing)")
+    ->check(CLI::Range(0, 3660))
+    ->type_name("DAYS");
+  command->add_flag("-q,--quiet", options.quiet, "Print nothing; the exit code says whether anything is due");
+  command->add_option("--export", options.export_format, "text (default), json, csv, tsv, or ics (a calendar file)")
+    ->check(CLI::IsMember({"text", "json", "csv", "tsv", "ics"}))
+    ->type_name("FORMAT");
+  command->add_option("--output", options.output, "Write to FILE (atomically) instead of standard output; - is stdout")
+    ->type_name("FILE");
+  command->add_flag("--rrule", options.rrule, "In a calendar, write each line's renewals as one recurring event");
+  command->add_option("--heads-up", options.heads_up,
+                      "In a calendar, also an all-day \"renews in N days\" event (for calendars that drop alarms)")
+    ->check(CLI::Range(1, 90))
+    ->type_name("DAYS");
+  command->add_option("--plan", options.plan, "One plan's dates without a lines file: the plan id (with --start)")
+    ->type_name("ID");
+  command->add_option("--start", options.start, "With --plan: the first day of service")->type_name("DATE");
+  command->add_option("--term", options.term, "With --plan: the term bought (30d, 1m, 12m)")->type_name("TERM");
+  command->add_option("--line-count", options.line_count, "With --plan: lines on the account")
+    ->check(CLI::Range(1, 20))
+    ->type_name("N");
+  command->add_flag("--autopay", options.autopay, "With --plan: amounts with the AutoPay discount");
+  command->add_option("--remind", options.remind, "With --plan: alarm days before each due date (default 7,1)")
+    ->type_name("DAYS");
+  command->footer("Examples:\n"
+                  "  simplan remind\n"
+                  "  simplan remind --count 12 --export ics --output renewals.ics\n"
+                  "  simplan remind --export ics --heads-up 3 > renewals.ics\n"
+                  "  simplan remind --plan mint-unlimited --start 2026-11-29 --term 90d --count 4\n"
+                  "  simplan remind --due-within 3 -q && notify-send 'A phone bill is due'\n\n"
+                  "Exit codes: 0 something is listed (or due, with --due-within); 1 nothing; 2 usage; 3 bad input;\n"
+                  "4 a file could not be read or written.");
+  return command;
+}
+
+int run_remind(const RemindOptions& options, const Context& context)
+{
+  if (options.plan.empty() != options.start.empty()) {
+    throw Failure{ExitCode::usage, "--plan and --start go together: one plan's dates from its first day"};
+  }
+  // Which lines, which window, which events; then render and write.
+  const LoadedCatalog loaded = load_catalogs(context);
+  std::vector<lines::Line> chosen;
+  std::string path;
+  if (!options.plan.empty()) {
+    chosen.push_back(one_shot_line(options, loaded.catalog, context));
+  } else {
+    path = lines_file_path(context);
+    lines::LinesFile file = read_lines_file(path);
+    if (file.lines.empty()) {
+      context.output.err += no_lines_hint(path);
+      return static_cast<int>(ExitCode::no_match);
+    }
+    for (const std::string& label : options.line_labels) {
+      if (file.find(label) == nullptr) {
+        std::vector<std::string> labels;
+        for (const auto& line : file.lines) {
+          labels.push_back(line.label);
+        }
+        const auto suggestion = util::suggest_name(label, labels);
+        throw Failure{ExitCode::no_match, fmt::format("--line: no line labelled \"{}\"{}", label,
+                                                      suggestion ? fmt::format("; did you mean \"{}\"?", *suggestion) : "")};
+      }
+    }
+    for (const lines::Line& line : file.lines) {
+      if (options.line_labels.empty() ||
+          std::find(options.line_labels.begin(), options.line_labels.end(), line.label) != options.line_labels.end()) {
+        chosen.push_back(line);
+      }
+    }
+  }
+  for (const lines::Line& line : chosen) {
+    if (!line.custom && loaded.catalog.find_plan(line.plan) == nullptr) {
+      context.output.err += fmt::format("simplan: warning: line \"{}\" uses plan \"{}\", which the catalog does not have; "
+                                        "its amounts are unknown\n",
+                                        util::escape_control(line.label), util::escape_control(line.plan));
+    }
+  }
+
+  renewal::Window window{context.today, std::nullopt, options.count};
+  if (options.due_within) {
+    window.until = date::year_month_day{date::sys_days{context.today} + date::days{*options.due_within}};
+  } else if (!options.until.empty()) {
+    window.until = parse_date_option("--until", options.until);
+  }
+  const auto reminders = renewal::reminders_for(loaded.catalog, chosen, window);
+  const bool any = !reminders.empty();
+  if (options.quiet) {
+    return static_cast<int>(any ? ExitCode::success : ExitCode::no_match);
+  }
+
+  report::CalendarOptions calendar;
+  calendar.rrule = options.rrule;
+  calendar.heads_up_days = options.heads_up;
+  calendar.until = window.until;
+  const report::ReminderFormat format = choose_format(options, context);
+  if (format == report::ReminderFormat::ics) {
+    calendar.stamp_unix_seconds = calendar_stamp(context);
+  }
+  const std::string text = report::render_reminders(reminders, context.today, format, context.render, calendar);
+  if (options.output.empty() || options.output == "-") {
+    context.output.out += text;
+  } else {
+    write_file_atomically(options.output, text, "output file");
+  }
+  return static_cast<int>(any || format == report::ReminderFormat::ics ? ExitCode::success : ExitCode::no_match);
+}
+
+} // namespace simplan::cli

@@ -1,0 +1,548 @@
+#include "simplan/report/remind_report.hpp"
+
+#include "simplan/catalog/catalog_json.hpp"
+#include "simplan/ics/calendar.hpp"
+#include "simplan/renewal/recurrence.hpp"
+#include "simplan/report/csv.hpp"
+#include "simplan/report/table.hpp"
+#include "simplan/report/text_format.hpp"
+#include "simplan/util/date.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace simplan::report {
+namespace {
+
+using renewal::EventKind;
+using renewal::Reminder;
+using util::format_dollars;
+
+constexpr std::string_view k_official_only =
+  "Pay only in the carrier's official app or website, at its own stores, or with refill cards from known "
+  "retailers. Carriers never take payment in gift cards, and never ask for your refill PIN or account PIN "
+  "by phone or text.";
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator)
+{
+  std::string out;
+  for (const auto& part : parts) {
+    out += (out.empty() ? "" : std::string{separator}) + part;
+  }
+  return out;
+}
+
+std::string plan_words(const renewal::LinePlan& plan)
+{
+  if (plan.plan_name.empty()) {
+    return plan.carrier_name;
+  }
+  if (util::to_lower_ascii(plan.plan_name).starts_with(util::to_lower_ascii(plan.carrier_name))) {
+    return plan.plan_name;
+  }
+  return plan.carrier_name + " " + plan.plan_name;
+}
+
+std::string amount_text(const Reminder& reminder)
+{
+  if (!reminder.amount) {
+    return reminder.kind == EventKind::renewal_due ? "unknown" : "";
+  }
+  std::string text = format_dollars(reminder.amount->cents);
+  if (!reminder.plan.taxes_included) {
+    text += " + tax";
+  }
+  return text;
+}
+
+std::string channel_words(const catalog::Channel& channel)
+{
+  std::string kind{catalog::to_string(channel.kind)};
+  std::replace(kind.begin(), kind.end(), '_', ' ');
+  std::vector<std::string> parts;
+  for (const std::string* part : {&channel.name, &channel.url, &channel.number}) {
+    if (!part->empty()) {
+      parts.push_back(*part);
+    }
+  }
+  std::string text = kind + (parts.empty() ? "" : ": " + join(parts, ", "));
+  if (channel.fee_cents && *channel.fee_cents > 0) {
+    text += fmt::format(" ({} fee)", format_dollars(*channel.fee_cents));
+  }
+  if (channel.note) {
+    text += "; " + channel.note->english();
+  }
+  return text;
+}
+
+std::string renew_url(const renewal::LinePlan& plan)
+{
+  if (plan.policy != nullptr) {
+    for (const catalog::Channel& channel : plan.policy->channels) {
+      if (channel.kind == catalog::ChannelKind::online && !channel.url.empty()) {
+        return channel.url;
+      }
+    }
+  }
+  return plan.carrier != nullptr ? plan.carrier->website : std::string{};
+}
+
+// What a person reads about paying this plan: every channel, the steps, what happens when unpaid, and
+// the warnings. Shared by the calendar description and `simplan renew`.
+std::vector<std::string> renewal_guide(const catalog::RenewalPolicy* policy, const catalog::Carrier* carrier)
+{
+  std::vector<std::string> lines;
+  if (policy == nullptr) {
+    lines.emplace_back("The catalog has no renewal steps for this carrier.");
+    if (carrier != nullptr && !carrier->website.empty()) {
+      lines.push_back("Website: " + carrier->website);
+    }
+    return lines;
+  }
+  if (policy->auto_renew) {
+    switch (*policy->auto_renew) {
+    case catalog::AutoRenew::always: lines.emplace_back("The carrier charges the card on file every term."); break;
+    case catalog::AutoRenew::optional: lines.emplace_back("Pay by hand each term, or turn on AutoPay / auto-renew."); break;
+    case catalog::AutoRenew::none: lines.emplace_back("Pay by hand each term: there is no automatic renewal."); break;
+    }
+  }
+  if (!policy->channels.empty()) {
+    lines.emplace_back("Ways to pay:");
+    for (const catalog::Channel& channel : policy->channels) {
+      lines.push_back("- " + channel_words(channel));
+    }
+  }
+  if (policy->steps) {
+    lines.push_back("Steps: " + policy->steps->english());
+  }
+  if (policy->unpaid) {
+    const catalog::Unpaid& unpaid = *policy->unpaid;
+    std::vector<std::string> facts;
+    if (unpaid.grace_days) {
+      facts.push_back(*unpaid.grace_days == 0 ? std::string{"service is suspended on the due date"}
+                                              : fmt::format("service continues {} days past the due date", *unpaid.grace_days));
+    }
+    if (unpaid.number_lost_after_days) {
+      facts.push_back(fmt::format("the number can be lost {} days after the due date", *unpaid.number_lost_after_days));
+    }
+    if (unpaid.reactivation_fee_cents) {
+      facts.push_back(format_dollars(*unpaid.reactivation_fee_cents) + " to reactivate");
+    }
+    if (!facts.empty()) {
+      lines.push_back("If late: " + join(facts, "; ") + ".");
+    }
+    if (unpaid.note) {
+      lines.push_back(unpaid.note->english());
+    }
+  }
+  for (const catalog::LocalizedText& warning : policy->warnings) {
+    lines.push_back("Warning: " + warning.english());
+  }
+  lines.emplace_back(k_official_only);
+  return lines;
+}
+
+std::string term_words(catalog::TermLength length)
+{
+  return format_term_length(length) == "month" ? "1 month" : format_term_length(length);
+}
+
+// ---- text ------------------------------------------------------------------------------------------
+
+std::string render_text(const std::vector<Reminder>& reminders, const RenderOptions& options)
+{
+  if (reminders.empty()) {
+    return "Nothing falls due in this window.\n";
+  }
+  Table table{{{"DATE"},
+               {"DAYS", Align::right},
+               {"LINE", Align::left, 8},
+               {"EVENT", Align::left, 16},
+               {"AMOUNT", Align::right},
+               {"HOW TO RENEW", Align::left, 12, 1}}};
+  for (const Reminder& reminder : reminders) {
+    table.add_row({util::format_iso_date(reminder.day), fmt::format("{}", reminder.days_left), reminder.line->label,
+                   reminder_text(reminder), amount_text(reminder),
+                   reminder.kind == EventKind::renewal_due || reminder.kind == EventKind::suspended ||
+                       reminder.kind == EventKind::number_lost
+                     ? how_to_renew_short(reminder.plan)
+                     : ""});
+  }
+  return table.render(options);
+}
+
+// ---- JSON and CSV ----------------------------------------------------------------------------------
+
+nlohmann::ordered_json reminder_json(const Reminder& reminder)
+{
+  nlohmann::ordered_json out;
+  out["date"] = util::format_iso_date(reminder.day);
+  out["days_left"] = reminder.days_left;
+  out["line"] = reminder.line->label;
+  out["line_id"] = reminder.line->id;
+  out["kind"] = renewal::event_kind_name(reminder.kind);
+  out["term_number"] = reminder.term_number;
+  out["carrier"] = reminder.plan.carrier_name;
+  out["plan"] = reminder.plan.plan_name;
+  out["plan_id"] = reminder.plan.plan_id.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(reminder.plan.plan_id);
+  if (reminder.kind == EventKind::renewal_due || reminder.kind == EventKind::intro_ends) {
+    out["amount_cents"] = reminder.amount ? nlohmann::ordered_json(reminder.amount->cents) : nlohmann::ordered_json(nullptr);
+    out["intro_price"] = reminder.amount && reminder.amount->intro;
+    out["taxes_included"] = reminder.plan.taxes_included;
+  }
+  if (reminder.kind == EventKind::suspended || reminder.kind == EventKind::number_lost) {
+    out["due"] = util::format_iso_date(reminder.due);
+  }
+  if (reminder.cheaper) {
+    out["cheaper"] = {{"plan_id", reminder.cheaper->plan->id},
+                      {"per_month_cents", reminder.cheaper->per_month},
+                      {"current_per_month_cents", reminder.cheaper->current_per_month}};
+  }
+  out["renew_url"] = renew_url(reminder.plan);
+  return out;
+}
+
+std::string render_records(const std::vector<Reminder>& reminders, ReminderFormat format)
+{
+  const auto record = format == ReminderFormat::csv ? csv_record : tsv_record;
+  std::string out = record(std::vector<std::string>{"date", "days_left", "line", "kind", "term_number", "carrier",
+                                                    "plan", "plan_id", "amount_cents", "renew_url"});
+  for (const Reminder& reminder : reminders) {
+    out += record(std::vector<std::string>{
+      util::format_iso_date(reminder.day), fmt::format("{}", reminder.days_left), reminder.line->label,
+      std::string{renewal::event_kind_name(reminder.kind)}, fmt::format("{}", reminder.term_number),
+      reminder.plan.carrier_name, reminder.plan.plan_name, reminder.plan.plan_id,
+      reminder.amount ? fmt::format("{}", reminder.amount->cents) : "", renew_url(reminder.plan)});
+  }
+  return out;
+}
+
+// ---- iCalendar --------------------------------------------------------------------------------------
+
+std::string uid(const Reminder& reminder, std::string_view kind)
+{
+  return fmt::format("simplan-{}-t{}-{}", reminder.line->id, reminder.term_number, kind);
+}
+
+std::string label_suffix(const Reminder& reminder)
+{
+  return " (" + reminder.line->label + ")";
+}
+
+ics::Event calendar_event(const Reminder& reminder)
+{
+  ics::Event event;
+  event.day = reminder.day;
+  event.url = renew_url(reminder.plan);
+  const std::string plan = plan_words(reminder.plan);
+  const std::string amount = amount_text(reminder);
+  std::vector<std::string> description;
+  switch (reminder.kind) {
+  case EventKind::renewal_due:
+    event.uid = uid(reminder, "renewal");
+    event.summary = "Renew " + plan + label_suffix(reminder) + (amount.empty() ? "" : ": " + amount);
+    description.push_back(fmt::format("{} is due on {}: {} for {}{}.", plan, util::format_iso_date(reminder.day),
+                                      amount.empty() ? "amount unknown" : amount, term_words(reminder.line->term),
+                                      reminder.amount && reminder.amount->intro ? " (intro price)" : ""));
+    for (const int days : reminder.line->remind_days) {
+      event.alarms.push_back({days, 9,
+                              days == 0   ? fmt::format("{} renews today: {}", plan, amount)
+                              : days == 1 ? fmt::format("{} renews tomorrow: {}", plan, amount)
+                                          : fmt::format("{} renews in {} days: {}", plan, days, amount)});
+    }
+    break;
+  case EventKind::intro_ends:
+    event.uid = uid(reminder, "intro-ends");
+    event.summary = "Intro price ends: " + plan + label_suffix(reminder) + (amount.empty() ? "" : " is " + amount + " from now");
+    description.push_back(fmt::format("From {} this line costs the regular price, {} for {}.",
+                                      util::format_iso_date(reminder.day), amount, term_words(reminder.line->term)));
+    if (reminder.cheaper) {
+      description.push_back(fmt::format("{} would cost {} a month instead of {} (simplan plans show {}).",
+                                        reminder.cheaper->plan->name, format_dollars(reminder.cheaper->per_month),
+                                        format_dollars(reminder.cheaper->current_per_month), reminder.cheaper->plan->id));
+    }
+    event.alarms.push_back({7, 9, plan + ": the intro price ends in 7 days"});
+    break;
+  case EventKind::suspended:
+    event.uid = uid(reminder, "suspended");
+    event.summary = plan + " service stops if unpaid" + label_suffix(reminder);
+    description.push_back(fmt::format("If the renewal due on {} is still unpaid, service stops on {}.",
+                                      util::format_iso_date(reminder.due), util::format_iso_date(reminder.day)));
+    break;
+  case EventKind::number_lost:
+    event.uid = uid(reminder, "number-lost");
+    event.summary = "Last day to keep your number: pay " + plan + label_suffix(reminder);
+    description.push_back(fmt::format("If the renewal due on {} is still unpaid after {}, the phone number can be lost "
+                                      "for good.",
+                                      util::format_iso_date(reminder.due), util::format_iso_date(reminder.day)));
+    event.alarms.push_back({3, 9, "3 days left to keep your " + reminder.plan.carrier_name + " number"});
+    break;
+  case EventKind::pass_ends:
+    event.uid = uid(reminder, "pass-ends");
+    event.summary = plan + " ends" + label_suffix(reminder);
+    description.push_back("This pass is not renewable: buy a new pass or choose a plan (simplan recommend).");
+    for (const int days : reminder.line->remind_days) {
+      event.alarms.push_back({days, 9, fmt::format("{} ends in {} days", plan, days)});
+    }
+    break;
+  }
+  if (reminder.kind != EventKind::pass_ends) {
+    for (const auto& line : renewal_guide(reminder.plan.policy, reminder.plan.carrier)) {
+      description.push_back(line);
+    }
+  }
+  event.description = join(description, "\n");
+  return event;
+}
+
+ics::Event heads_up_event(const Reminder& reminder, int days)
+{
+  ics::Event event;
+  event.uid = uid(reminder, "heads-up");
+  event.day = date::year_month_day{date::sys_days{reminder.day} - date::days{days}};
+  const std::string amount = amount_text(reminder);
+  event.summary = fmt::format("{}{} renews in {} days{}", plan_words(reminder.plan), label_suffix(reminder), days,
+                              amount.empty() ? "" : ": " + amount);
+  event.description = fmt::format("Due on {}. ", util::format_iso_date(reminder.day)) + std::string{k_official_only};
+  event.url = renew_url(reminder.plan);
+  return event;
+}
+
+std::string render_calendar(const std::vector<Reminder>& reminders, date::year_month_day today,
+                            const CalendarOptions& options)
+{
+  ics::Calendar calendar;
+  calendar.name = "Phone plan renewals (simplan)";
+  calendar.stamp_unix_seconds = options.stamp_unix_seconds;
+
+  // With --rrule, each line's renewals at one amount become one recurring event where a portable rule
+  // exists; the rest (an overdue renewal, intro-priced terms, rules that cannot be written) stay single.
+  std::map<std::string, std::vector<const Reminder*>> renewals_by_line;
+  if (options.rrule) {
+    for (const Reminder& reminder : reminders) {
+      if (reminder.kind == EventKind::renewal_due && reminder.days_left >= 0) {
+        renewals_by_line[reminder.line->id].push_back(&reminder);
+      }
+    }
+  }
+  std::vector<const Reminder*> in_rules;
+  for (const auto& [id, renewals] : renewals_by_line) {
+    // The tail of renewals that share the last renewal's amount.
+    std::size_t first = renewals.size() - 1;
+    const auto cents = [](const Reminder* reminder) { return reminder->amount ? reminder->amount->cents : -1; };
+    while (first > 0 && cents(renewals[first - 1]) == cents(renewals.back())) {
+      --first;
+    }
+    if (renewals.size() - first < 2) {
+      continue;
+    }
+    const Reminder& head = *renewals[first];
+    const lines::Line& line = *head.line;
+    const int first_k = head.term_number - line.terms_before;
+    const auto rules =
+      renewal::recurrence_rules(line.anchor, line.term, first_k, options.until.value_or(renewals.back()->day));
+    if (!rules || rules->empty()) {
+      continue;
+    }
+    for (const renewal::RecurrenceRule& rule : *rules) {
+      ics::Event event = calendar_event(head);
+      event.uid = fmt::format("simplan-{}-t{}-renewals{}", line.id, head.term_number, rule.part.empty() ? "" : "-" + rule.part);
+      event.day = rule.start;
+      event.rrule = rule.rule;
+      event.description = fmt::format("Renews every {}: {}.\n", term_words(line.term), amount_text(head)) +
+                          event.description.substr(event.description.find('\n') + 1);
+      calendar.events.push_back(std::move(event));
+    }
+    for (std::size_t i = first; i < renewals.size(); ++i) {
+      in_rules.push_back(renewals[i]);
+    }
+  }
+  for (const Reminder& reminder : reminders) {
+    if (std::find(in_rules.begin(), in_rules.end(), &reminder) == in_rules.end()) {
+      calendar.events.push_back(calendar_event(reminder));
+    }
+    if (options.heads_up_days && reminder.kind == EventKind::renewal_due) {
+      const auto heads_up = heads_up_event(reminder, *options.heads_up_days);
+      if (date::sys_days{heads_up.day} >= date::sys_days{today}) {
+        calendar.events.push_back(heads_up);
+      }
+    }
+  }
+  return ics::write_calendar(calendar);
+}
+
+} // namespace
+
+std::string how_to_renew_short(const renewal::LinePlan& plan)
+{
+  std::vector<std::string> ways;
+  if (plan.policy != nullptr) {
+    for (const catalog::Channel& channel : plan.policy->channels) {
+      if (channel.kind == catalog::ChannelKind::online && !channel.url.empty()) {
+        ways.push_back(channel.url);
+      } else if (channel.kind == catalog::ChannelKind::app && !channel.name.empty()) {
+        ways.push_back("the " + channel.name);
+      }
+      if (ways.size() == 2) {
+        break;
+      }
+    }
+  }
+  if (ways.empty() && plan.carrier != nullptr && !plan.carrier->website.empty()) {
+    ways.push_back(plan.carrier->website);
+  }
+  return join(ways, " or ");
+}
+
+std::string reminder_text(const Reminder& reminder)
+{
+  const std::string plan = plan_words(reminder.plan);
+  switch (reminder.kind) {
+  case EventKind::renewal_due:
+    if (reminder.days_left < 0) {
+      return fmt::format("OVERDUE: renew {}", plan);
+    }
+    return "renew " + plan + (reminder.amount && reminder.amount->intro ? " (intro price)" : "");
+  case EventKind::intro_ends:
+    return reminder.cheaper ? fmt::format("intro price ends; {} costs {} a month", reminder.cheaper->plan->id,
+                                          format_dollars(reminder.cheaper->per_month))
+                            : "intro price ends";
+  case EventKind::suspended: return "service stops if still unpaid";
+  case EventKind::number_lost: return "last day to pay and keep the number";
+  case EventKind::pass_ends: return plan + " ends (not renewable)";
+  }
+  return "";
+}
+
+std::string render_reminders(const std::vector<Reminder>& reminders, date::year_month_day today, ReminderFormat format,
+                             const RenderOptions& options, const CalendarOptions& calendar)
+{
+  switch (format) {
+  case ReminderFormat::text: return render_text(reminders, options);
+  case ReminderFormat::json: {
+    nlohmann::ordered_json document;
+    document["today"] = util::format_iso_date(today);
+    nlohmann::ordered_json items = nlohmann::ordered_json::array();
+    for (const Reminder& reminder : reminders) {
+      items.push_back(reminder_json(reminder));
+    }
+    document["reminders"] = std::move(items);
+    return catalog::dump_json(document);
+  }
+  case ReminderFormat::csv:
+  case ReminderFormat::tsv: return render_records(reminders, format);
+  case ReminderFormat::ics: return render_calendar(reminders, today, calendar);
+  }
+  return {};
+}
+
+std::string render_lines(const lines::LinesFile& file, const catalog::Catalog& catalog, date::year_month_day today,
+                         OutputFormat format, const RenderOptions& options)
+{
+  struct Row {
+    const lines::Line* line;
+    renewal::LinePlan plan;
+    std::optional<renewal::TermAmount> amount;
+    date::year_month_day due;
+  };
+  std::vector<Row> rows;
+  for (const lines::Line& line : file.lines) {
+    Row row{&line, renewal::resolve_plan(catalog, line), std::nullopt, line.next_due()};
+    row.amount = renewal::term_amount(row.plan, line, line.plan_terms_before + line.paid_terms, row.due);
+    rows.push_back(std::move(row));
+  }
+  if (format == OutputFormat::json) {
+    nlohmann::ordered_json items = nlohmann::ordered_json::array();
+    for (const Row& row : rows) {
+      items.push_back({{"label", row.line->label},
+                       {"id", row.line->id},
+                       {"carrier", row.plan.carrier_name},
+                       {"plan", row.plan.plan_name},
+                       {"plan_id", row.plan.plan_id.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(row.plan.plan_id)},
+                       {"term", catalog::term_length_to_json(row.line->term)},
+                       {"line_count", row.line->line_count},
+                       {"next_due", util::format_iso_date(row.due)},
+                       {"days_left", util::days_between(today, row.due)},
+                       {"amount_cents", row.amount ? nlohmann::ordered_json(row.amount->cents) : nlohmann::ordered_json(nullptr)}});
+    }
+    nlohmann::ordered_json document;
+    document["lines"] = std::move(items);
+    return catalog::dump_json(document);
+  }
+  if (format == OutputFormat::csv || format == OutputFormat::tsv) {
+    const auto record = format == OutputFormat::csv ? csv_record : tsv_record;
+    std::string out = record(std::vector<std::string>{"label", "id", "carrier", "plan", "plan_id", "term_unit", "term_count",
+                                                      "line_count", "next_due", "days_left", "amount_cents"});
+    for (const Row& row : rows) {
+      out += record(std::vector<std::string>{
+        row.line->label, row.line->id, row.plan.carrier_name, row.plan.plan_name, row.plan.plan_id,
+        std::string{catalog::to_string(row.line->term.unit)}, fmt::format("{}", row.line->term.count),
+        fmt::format("{}", row.line->line_count), util::format_iso_date(row.due),
+        fmt::format("{}", util::days_between(today, row.due)), row.amount ? fmt::format("{}", row.amount->cents) : ""});
+    }
+    return out;
+  }
+  Table table{{{"LINE", Align::left, 8},
+               {"PLAN", Align::left, 12, 2},
+               {"TERM"},
+               {"NEXT DUE"},
+               {"DAYS", Align::right},
+               {"AMOUNT", Align::right}}};
+  for (const Row& row : rows) {
+    table.add_row({row.line->label, plan_words(row.plan), term_words(row.line->term), util::format_iso_date(row.due),
+                   fmt::format("{}", util::days_between(today, row.due)),
+                   row.amount ? format_dollars(row.amount->cents) + (row.plan.taxes_included ? "" : " + tax") : "unknown"});
+  }
+  return table.render(options);
+}
+
+std::string render_renew_guide(const catalog::Catalog& catalog, const catalog::Carrier& carrier, const lines::Line* line,
+                               date::year_month_day today, OutputFormat format, const RenderOptions& /*options*/)
+{
+  const catalog::RenewalPolicy* policy = carrier.prepaid_renewal ? &*carrier.prepaid_renewal
+                                         : carrier.postpaid_renewal ? &*carrier.postpaid_renewal
+                                                                    : nullptr;
+  std::optional<renewal::LinePlan> plan;
+  if (line != nullptr) {
+    plan = renewal::resolve_plan(catalog, *line);
+    policy = plan->policy;
+  }
+  if (format == OutputFormat::json) {
+    nlohmann::ordered_json document;
+    document["carrier"] = carrier.id;
+    document["carrier_name"] = carrier.name;
+    if (line != nullptr) {
+      const auto amount = renewal::term_amount(*plan, *line, line->plan_terms_before + line->paid_terms, line->next_due());
+      document["line"] = line->label;
+      document["plan"] = plan->plan_name;
+      document["next_due"] = util::format_iso_date(line->next_due());
+      document["days_left"] = util::days_between(today, line->next_due());
+      document["amount_cents"] = amount ? nlohmann::ordered_json(amount->cents) : nlohmann::ordered_json(nullptr);
+    }
+    document["renewal"] = policy != nullptr ? catalog::renewal_policy_to_json(*policy) : nlohmann::ordered_json(nullptr);
+    document["advice"] = k_official_only;
+    return catalog::dump_json(document);
+  }
+  std::string out;
+  if (line != nullptr) {
+    const auto amount = renewal::term_amount(*plan, *line, line->plan_terms_before + line->paid_terms, line->next_due());
+    const int days = util::days_between(today, line->next_due());
+    out += fmt::format("{}: {}, next due {} ({}), {}\n\n", line->label, plan_words(*plan),
+                       util::format_iso_date(line->next_due()),
+                       days < 0 ? fmt::format("overdue by {} days", -days) : fmt::format("in {} days", days),
+                       amount ? format_dollars(amount->cents) + (plan->taxes_included ? "" : " plus tax") : "amount unknown");
+  } else {
+    out += "How to renew " + carrier.name + "\n\n";
+  }
+  for (const auto& text : renewal_guide(policy, &carrier)) {
+    out += util::escape_control(text) + "\n";
+  }
+  if (!carrier.website.empty()) {
+    out += "Website: " + carrier.website + "\n";
+  }
+  return out;
+}
+
+} // namespace simplan::report

@@ -1,0 +1,256 @@
+// The lines file and reminders, run in process against the fixture catalog and a temporary directory.
+
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+#include <libical/ical.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sys/stat.h>
+
+using simplan::testing::FakeWorld;
+using simplan::testing::read_test_file;
+using simplan::testing::read_text_file;
+using simplan::testing::RunResult;
+using simplan::testing::TempDir;
+using simplan::testing::test_file_path;
+using simplan::testing::write_text_file;
+
+namespace {
+
+// A person with a lines file in a temporary directory, on 2026-11-29, using the small fixture catalog.
+struct Person {
+  TempDir home;
+  FakeWorld world;
+
+  Person()
+  {
+    world.variables["SIMPLAN_LINES"] = home.file("lines.json");
+    world.variables["SIMPLAN_CATALOG"] = test_file_path("catalogs/small.json");
+    world.variables["SOURCE_DATE_EPOCH"] = "1795953600";
+  }
+
+  RunResult run(std::vector<std::string> args) const { return world.run(std::move(args)); }
+  std::string lines_file() const { return read_text_file(home.file("lines.json")); }
+};
+
+std::string expected(const std::string& name, const std::string& actual)
+{
+  if (std::getenv("SIMPLAN_UPDATE_EXPECTED") != nullptr) {
+    std::ofstream{test_file_path("expected/" + name), std::ios::binary} << actual;
+    return actual;
+  }
+  return read_test_file("expected/" + name);
+}
+
+void add_two_lines(const Person& person)
+{
+  REQUIRE(person.run({"lines", "add", "--plan", "acme-prepaid-15", "--start", "2026-11-01", "--label", "Prepaid, \"mine\""})
+            .status == 0);
+  REQUIRE(person.run({"lines", "add", "--plan", "acme-unlimited", "--start", "2026-01-31", "--line-count", "2",
+                      "--autopay", "--label", "家庭 Family"})
+            .status == 0);
+}
+
+} // namespace
+
+TEST_CASE("with no lines, remind and lines list say how to add one")
+{
+  const Person person;
+  const RunResult remind = person.run({"remind"});
+  CHECK(remind.status == 1);
+  CHECK(remind.out.empty());
+  CHECK(remind.err == "No lines yet in " + person.home.file("lines.json") +
+                        ". Add one:\n  simplan lines add --plan PLAN_ID --start YYYY-MM-DD --label \"My phone\"\n"
+                        "or see one plan's dates without saving anything:\n"
+                        "  simplan remind --plan PLAN_ID --start YYYY-MM-DD\n");
+  CHECK(person.run({"lines", "list"}).status == 1);
+}
+
+TEST_CASE("lines add saves the line and tells the next renewal")
+{
+  const Person person;
+  const RunResult added =
+    person.run({"lines", "add", "--plan", "acme-prepaid-15", "--start", "2026-11-01", "--label", "Prepaid, \"mine\""});
+  CHECK(added.status == 0);
+  CHECK(added.out == "Added \"Prepaid, \"mine\"\": Prepaid 15GB from 2026-11-01; next renewal 2026-12-01: $20.00.\n");
+  CHECK(person.lines_file() == expected("lines-one.json", person.lines_file()));
+  struct stat status {};
+  REQUIRE(::stat(person.home.file("lines.json").c_str(), &status) == 0);
+  CHECK((status.st_mode & 0777) == 0600);
+
+  const RunResult again = person.run({"lines", "add", "--plan", "acme-unlimited", "--start", "2026-11-01", "--label",
+                                      "Prepaid, \"mine\""});
+  CHECK(again.status == 2);
+  CHECK(again.err == "simplan: error: a line labelled \"Prepaid, \"mine\"\" exists already\nsimplan: hint: give another "
+                     "--label\n");
+}
+
+TEST_CASE("lines add rejects a plan, term or count it cannot use")
+{
+  const Person person;
+  CHECK(person.run({"lines", "add", "--plan", "acme-prepaid", "--start", "2026-11-01"}).err ==
+        "simplan: error: --plan: no plan with id \"acme-prepaid\"; did you mean \"acme-prepaid-15\"?\n");
+  CHECK(person.run({"lines", "add", "--plan", "beta-flex", "--term", "30d", "--start", "2026-11-01"}).err ==
+        "simplan: error: --term: beta-flex is not sold in 30d; it is sold in 90d, 360d\n");
+  CHECK(person.run({"lines", "add", "--plan", "acme-unlimited", "--line-count", "5", "--start", "2026-11-01"}).err ==
+        "simplan: error: --line-count: acme-unlimited allows at most 4 lines\n");
+  CHECK(person.run({"lines", "add", "--custom", "--carrier", "acme", "--start", "2026-11-01"}).err ==
+        "simplan: error: --custom needs --carrier, --term and --price\n");
+  CHECK(person.run({"lines", "add", "--plan", "beta-flex", "--start", "2026-11-01", "--remind", "7,x"}).err ==
+        "simplan: error: --remind: expected days before the due date, from 0 to 365, separated by commas (7,1), got "
+        "\"7,x\"\n");
+}
+
+TEST_CASE("remind lists every line's dates, soonest first, in every export format")
+{
+  const Person person;
+  add_two_lines(person);
+  REQUIRE(person.run({"lines", "add", "--custom", "--carrier", "beta", "--name", "Own plan", "--term", "30d", "--price",
+                      "12.50", "--start", "2026-11-20", "--label", "Custom"})
+            .status == 0);
+  for (const std::string format : {"text", "json", "csv", "tsv", "ics"}) {
+    INFO(format);
+    const RunResult result = person.run({"remind", "--export", format});
+    CHECK(result.status == 0);
+    CHECK(result.err.empty());
+    CHECK(result.out == expected("remind." + format, result.out));
+  }
+  CHECK(person.run({"remind", "--format", "json"}).out == read_test_file("expected/remind.json"));
+
+  // An independent parser reads the calendar without errors and finds one event per reminder.
+  const std::string calendar = person.run({"remind", "--export", "ics"}).out;
+  icalcomponent* root = icalparser_parse_string(calendar.c_str());
+  REQUIRE(root != nullptr);
+  CHECK(icalcomponent_count_errors(root) == 0);
+  const std::string text = person.run({"remind", "--export", "csv"}).out;
+  const auto records = static_cast<int>(std::count(text.begin(), text.end(), '\n')) - 1;
+  CHECK(icalcomponent_count_components(root, ICAL_VEVENT_COMPONENT) == records);
+  icalcomponent_free(root);
+}
+
+TEST_CASE("lines list shows the next due date and amount of each line")
+{
+  const Person person;
+  add_two_lines(person);
+  const RunResult list = person.run({"lines", "list"});
+  CHECK(list.status == 0);
+  CHECK(list.out == "LINE             PLAN                          TERM     NEXT DUE    DAYS         AMOUNT\n"
+                    "Prepaid, \"mine\"  Acme Wireless Prepaid 15GB    30 days  2026-12-01     2         $20.00\n"
+                    "家庭 Family      Acme Wireless Unlimited Plus  1 month  2026-11-30     1  $120.00 + tax\n");
+}
+
+TEST_CASE("a renewal paid late on a 30-day plan moves the next due date; a monthly plan keeps its day")
+{
+  const Person person;
+  add_two_lines(person);
+  const RunResult late = person.run({"lines", "renewed", "Prepaid, \"mine\"", "--on", "2026-12-05"});
+  CHECK(late.status == 0);
+  CHECK(late.out == "Recorded for \"Prepaid, \"mine\"\": next renewal 2027-01-04: $20.00.\n");
+  const RunResult monthly = person.run({"lines", "renewed", "家庭 Family", "--on", "2026-12-03", "--terms", "2"});
+  CHECK(monthly.out == "Recorded for \"家庭 Family\": next renewal 2027-01-31: $120.00 + tax.\n");
+  // The calendar entry for the renewal after the late one keeps its identity: the same term number.
+  CHECK(person.run({"--today", "2026-12-05", "remind", "--export", "ics", "--line", "Prepaid, \"mine\"", "--count", "1"})
+          .out.find("UID:simplan-a11ce00000000001-t2-renewal\r\n") != std::string::npos);
+  const RunResult unknown = person.run({"lines", "renewed", "Prepaid"});
+  CHECK(unknown.status == 1);
+  CHECK(unknown.err == "simplan: error: no line labelled \"Prepaid\"; did you mean \"Prepaid, \"mine\"\"?\n");
+}
+
+TEST_CASE("a plan change starts a new term; remove forgets a line; the old file is kept as a backup")
+{
+  const Person person;
+  add_two_lines(person);
+  const std::string before = person.lines_file();
+  CHECK(person.run({"lines", "renewed", "Prepaid, \"mine\"", "--plan", "beta-flex", "--term", "360d", "--on",
+                    "2026-11-29"})
+          .out == "Recorded for \"Prepaid, \"mine\"\": next renewal 2027-11-24: $360.00 + tax.\n");
+  CHECK(read_text_file(person.home.file("lines.json.bak")) == before);
+  CHECK(person.run({"lines", "remove", "家庭 Family"}).out == "Removed \"家庭 Family\".\n");
+  CHECK(person.run({"lines", "list", "--format", "csv"}).out ==
+        "label,id,carrier,plan,plan_id,term_unit,term_count,line_count,next_due,days_left,amount_cents\r\n"
+        "\"Prepaid, \"\"mine\"\"\",a11ce00000000001,Beta Mobile,Flex Unlimited,beta-flex,days,360,1,2027-11-24,360,36000\r\n");
+}
+
+TEST_CASE("a lines file simplan cannot read is never overwritten, and the error says how to recover")
+{
+  const Person person;
+  const std::string broken = "{\"schema_version\": 1, \"lines\": [{\"label\": 5}]}";
+  write_text_file(person.home.file("lines.json"), broken);
+  const RunResult result = person.run({"lines", "add", "--plan", "beta-flex", "--start", "2026-11-01"});
+  CHECK(result.status == 3);
+  const std::string path = person.home.file("lines.json");
+  CHECK(result.err.starts_with("simplan: error: " + path + ": /lines/0: missing required field \"id\"\n"));
+  CHECK(result.err.ends_with("simplan: hint: simplan will not change this file until it reads cleanly. Fix it by hand, or "
+                             "go back to the previous version: cp '" + path + ".bak' '" + path + "'\n"));
+  CHECK(person.lines_file() == broken);
+}
+
+TEST_CASE("remind --due-within with -q answers by exit code alone")
+{
+  const Person person;
+  add_two_lines(person);
+  const RunResult soon = person.run({"remind", "--due-within", "3", "-q"});
+  CHECK(soon.status == 0);
+  CHECK(soon.out.empty());
+  CHECK(soon.err.empty());
+  const RunResult not_today = person.run({"remind", "--due-within", "0", "-q"});
+  CHECK(not_today.status == 1);
+  CHECK(not_today.out.empty());
+  // Once a due date has passed unpaid, the line is due (overdue) in every window.
+  CHECK(person.run({"--today", "2026-12-02", "remind", "--due-within", "0", "-q"}).status == 0);
+}
+
+TEST_CASE("remind --plan --start works without a lines file, with stable calendar identities")
+{
+  FakeWorld world;
+  world.variables["SIMPLAN_CATALOG"] = test_file_path("catalogs/small.json");
+  world.variables["SOURCE_DATE_EPOCH"] = "1795953600";
+  const RunResult first = world.run({"remind", "--plan", "beta-flex", "--start", "2026-11-10", "--count", "2", "--export", "ics"});
+  CHECK(first.status == 0);
+  CHECK(first.out == expected("remind-one-shot.ics", first.out));
+  CHECK(world.run({"remind", "--plan", "beta-flex", "--start", "2026-11-10", "--count", "2", "--export", "ics"}).out ==
+        first.out);
+  CHECK(world.run({"remind", "--plan", "beta-flex"}).err ==
+        "simplan: error: --plan and --start go together: one plan's dates from its first day\n");
+}
+
+TEST_CASE("remind --rrule writes recurring events and --heads-up separate all-day events")
+{
+  const Person person;
+  add_two_lines(person);
+  const RunResult result = person.run({"remind", "--export", "ics", "--rrule", "--heads-up", "3", "--until", "2027-12-31"});
+  CHECK(result.status == 0);
+  CHECK(result.out == expected("remind-rrule.ics", result.out));
+}
+
+TEST_CASE("remind --output writes the calendar atomically and refuses a symbolic link")
+{
+  const Person person;
+  add_two_lines(person);
+  const std::string target = person.home.file("renewals.ics");
+  CHECK(person.run({"remind", "--export", "ics", "--output", target}).status == 0);
+  CHECK(read_text_file(target).starts_with("BEGIN:VCALENDAR\r\n"));
+  const std::string link = person.home.file("link.ics");
+  REQUIRE(::symlink(target.c_str(), link.c_str()) == 0);
+  const RunResult refused = person.run({"remind", "--export", "ics", "--output", link});
+  CHECK(refused.status == 4);
+  CHECK(refused.err == "simplan: error: refusing to write output file '" + link +
+                         "': it is a symbolic link (write to the file it points to instead)\n");
+}
+
+TEST_CASE("renew explains how to pay a line or a carrier")
+{
+  const Person person;
+  add_two_lines(person);
+  const RunResult line = person.run({"renew", "Prepaid, \"mine\""});
+  CHECK(line.status == 0);
+  CHECK(line.out == expected("renew-line.txt", line.out));
+  const RunResult carrier = person.run({"renew", "Acme Wireless"});
+  CHECK(carrier.status == 0);
+  CHECK(carrier.out.starts_with("How to renew Acme Wireless\n\n"));
+  const RunResult unknown = person.run({"renew", "acmee"});
+  CHECK(unknown.status == 1);
+  CHECK(unknown.err == "simplan: error: no line or carrier \"acmee\"; did you mean \"acme\"?\n");
+}
