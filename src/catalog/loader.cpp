@@ -1,5 +1,6 @@
 #include "simplan/catalog/loader.hpp"
 
+#include "simplan/i18n/messages.hpp"
 #include "simplan/util/date.hpp"
 #include "simplan/util/json_reader.hpp"
 #include "simplan/util/spelling.hpp"
@@ -118,17 +119,22 @@ bool is_country_code(std::string_view text)
 // Everything the reading functions share: where problems go and what the document is called.
 class Reader {
 public:
-  Reader(std::string_view source, util::Diagnostics& problems) : m_source(source), m_problems(problems) {}
+  Reader(std::string_view source, util::Diagnostics& problems, i18n::Language language)
+    : m_source(source), m_problems(problems), m_language(language)
+  {
+  }
+
+  i18n::Language language() const { return m_language; }
 
   template <std::size_t N>
   std::optional<JsonObject> open(const Json& value, const std::string& pointer,
                                  const std::array<std::string_view, N>& fields) const
   {
     if (!value.is_object()) {
-      problem(pointer, fmt::format("expected an object, got {}", util::describe_json(value)));
+      problem(pointer, TR(m_language, "expected an object, got {}", util::describe_json(value, m_language)));
       return std::nullopt;
     }
-    return JsonObject{value, pointer, m_source, m_problems, fields};
+    return JsonObject{value, pointer, m_source, m_problems, fields, m_language};
   }
 
   template <std::size_t N>
@@ -139,7 +145,7 @@ public:
     if (value == nullptr) {
       return std::nullopt;
     }
-    return JsonObject{*value, parent.pointer_to(key), m_source, m_problems, fields};
+    return JsonObject{*value, parent.pointer_to(key), m_source, m_problems, fields, m_language};
   }
 
   void problem(const std::string& pointer, std::string message) const
@@ -183,7 +189,7 @@ public:
           if (names[i] == element.get_ref<const std::string&>()) {
             const auto value = static_cast<Enum>(i);
             if (std::find(values.begin(), values.end(), value) != values.end()) {
-              problem(pointer, fmt::format("\"{}\" is listed twice", names[i]));
+              problem(pointer, TR(m_language, "\"{}\" is listed twice", names[i]));
             }
             values.push_back(value);
             return;
@@ -194,7 +200,7 @@ public:
       for (const auto name : names) {
         expected += (expected.empty() ? "\"" : ", \"") + std::string{name} + "\"";
       }
-      problem(pointer, fmt::format("expected one of {}, got {}", expected, util::describe_json(element)));
+      problem(pointer, TR(m_language, "expected one of {}, got {}", expected, util::describe_json(element, m_language)));
     });
     return values;
   }
@@ -203,9 +209,9 @@ public:
   {
     auto text = object.string(key, Need::required);
     if (text && !is_id(*text)) {
-      object.problem(key, fmt::format("expected an id of lowercase letters, digits and single hyphens (at most {} "
-                                      "characters), got \"{}\"",
-                                      k_max_id_length, *text));
+      object.problem(key, TR(m_language,
+                             "expected an id of lowercase letters, digits and single hyphens (at most {} characters), got \"{}\"",
+                             k_max_id_length, *text));
       return std::nullopt;
     }
     return text;
@@ -215,7 +221,7 @@ public:
   {
     auto text = object.string(key, need);
     if (text && !text->starts_with("https://") && !text->starts_with("http://")) {
-      object.problem(key, fmt::format("expected an http:// or https:// URL, got \"{}\"", *text));
+      object.problem(key, TR(m_language, "expected an http:// or https:// URL, got \"{}\"", *text));
       return std::nullopt;
     }
     return text;
@@ -223,12 +229,12 @@ public:
 
   std::optional<Cents> cents(const JsonObject& object, std::string_view key, Need need) const
   {
-    return object.integer(key, need, 0, k_max_price_cents, "an amount in cents");
+    return object.integer(key, need, 0, k_max_price_cents, TR(m_language, "an amount in cents"));
   }
 
   std::optional<int> kbps(const JsonObject& object, std::string_view key) const
   {
-    const auto value = object.integer(key, Need::optional, 0, k_max_kbps, "a speed in kbps");
+    const auto value = object.integer(key, Need::optional, 0, k_max_kbps, TR(m_language, "a speed in kbps"));
     return value ? std::optional<int>{static_cast<int>(*value)} : std::nullopt;
   }
 
@@ -239,7 +245,7 @@ public:
     const Json* value = object.find(key);
     if (value == nullptr) {
       if (need == Need::required) {
-        object.problem("", fmt::format("missing required field \"{}\"", key));
+        object.problem("", TR(m_language, "missing required field \"{}\"", key));
       }
       return std::nullopt;
     }
@@ -253,8 +259,11 @@ public:
         return Quantity::of(static_cast<std::int64_t>(rounded));
       }
     }
-    object.problem(key, fmt::format("expected {}GB from 0 to 10000 with at most three decimals, got {}",
-                                    unlimited_allowed ? "\"unlimited\" or " : "", util::describe_json(*value)));
+    object.problem(key, unlimited_allowed
+                          ? TR(m_language, "expected \"unlimited\" or GB from 0 to 10000 with at most three decimals, got {}",
+                               util::describe_json(*value, m_language))
+                          : TR(m_language, "expected GB from 0 to 10000 with at most three decimals, got {}",
+                               util::describe_json(*value, m_language)));
     return std::nullopt;
   }
 
@@ -267,7 +276,7 @@ public:
     if (value->is_string() && value->get_ref<const std::string&>() == "unlimited") {
       return Quantity::make_unlimited();
     }
-    const auto count = object.integer(key, Need::optional, 0, k_max_count, "\"unlimited\" or a whole number");
+    const auto count = object.integer(key, Need::optional, 0, k_max_count, TR(m_language, "\"unlimited\" or a whole number"));
     return count ? std::optional<Quantity>{Quantity::of(*count)} : std::nullopt;
   }
 
@@ -276,7 +285,7 @@ public:
     const Json* value = object.find(key);
     if (value == nullptr) {
       if (need == Need::required) {
-        object.problem("", fmt::format("missing required field \"{}\"", key));
+        object.problem("", TR(m_language, "missing required field \"{}\"", key));
       }
       return std::nullopt;
     }
@@ -286,8 +295,8 @@ public:
   std::optional<LocalizedText> localized_value(const Json& value, const std::string& pointer) const
   {
     if (!value.is_object()) {
-      problem(pointer, fmt::format("expected a localized text such as {{\"en\": \"...\"}}, got {}",
-                                   util::describe_json(value)));
+      problem(pointer, TR(m_language, "expected a localized text such as {{\"en\": \"...\"}}, got {}",
+                          util::describe_json(value, m_language)));
       return std::nullopt;
     }
     LocalizedText text;
@@ -295,21 +304,21 @@ public:
     for (const auto& [language, translation] : value.items()) {
       const std::string at = util::json_pointer_append(pointer, language);
       if (!is_language_tag(language)) {
-        problem(at, fmt::format("expected a language tag such as \"en\" or \"zh-Hans\", got \"{}\"", language));
+        problem(at, TR(m_language, "expected a language tag such as \"en\" or \"zh-Hans\", got \"{}\"", language));
         ok = false;
       } else if (!translation.is_string() || translation.get_ref<const std::string&>().empty()) {
-        problem(at, fmt::format("expected a non-empty string, got {}", util::describe_json(translation)));
+        problem(at, TR(m_language, "expected a non-empty string, got {}", util::describe_json(translation, m_language)));
         ok = false;
       } else if (!util::is_printable_utf8(translation.get_ref<const std::string&>(), true)) {
-        problem(at, fmt::format("control characters other than line breaks are not allowed in text, got \"{}\"",
-                                util::escape_control(translation.get_ref<const std::string&>())));
+        problem(at, TR(m_language, "control characters other than line breaks are not allowed in text, got \"{}\"",
+                       util::escape_control(translation.get_ref<const std::string&>())));
         ok = false;
       } else {
         text.set(language, translation.get<std::string>());
       }
     }
     if (!value.contains("en")) {
-      problem(pointer, "missing the English text \"en\"");
+      problem(pointer, TR(m_language, "missing the English text \"en\""));
       ok = false;
     }
     return ok ? std::optional<LocalizedText>{std::move(text)} : std::nullopt;
@@ -338,9 +347,8 @@ public:
       source.url = url(*fields, "url", Need::required).value_or("");
       const auto checked = fields->date("checked", Need::required);
       if (checked && *checked > as_of && as_of.ok()) {
-        fields->problem("checked", fmt::format("the date the facts were checked, {}, is after the catalog's as_of "
-                                               "date {}",
-                                               util::format_iso_date(*checked), util::format_iso_date(as_of)));
+        fields->problem("checked", TR(m_language, "the date the facts were checked, {}, is after the catalog's as_of date {}",
+                                      util::format_iso_date(*checked), util::format_iso_date(as_of)));
       }
       source.checked = checked.value_or(date::year_month_day{});
       source.secondary = fields->boolean("secondary", Need::optional).value_or(false);
@@ -348,7 +356,7 @@ public:
       sources.push_back(std::move(source));
     });
     if (need == Need::required && object.has("sources") && sources.empty() && object.find("sources")->is_array()) {
-      object.problem("sources", "expected at least one source, got an empty array");
+      object.problem("sources", TR(m_language, "expected at least one source, got an empty array"));
     }
     return sources;
   }
@@ -356,6 +364,7 @@ public:
 private:
   std::string_view m_source;
   util::Diagnostics& m_problems;
+  i18n::Language m_language;
 };
 
 // ---- carriers -------------------------------------------------------------------------------------
@@ -375,16 +384,18 @@ Channel read_channel(const Reader& reader, const JsonObject& fields)
 Unpaid read_unpaid(const Reader& reader, const JsonObject& fields)
 {
   Unpaid unpaid;
-  unpaid.grace_days = fields.small_integer("grace_days", Need::optional, 0, k_max_day_count, "a number of days");
+  const i18n::Language language = reader.language();
+  unpaid.grace_days =
+    fields.small_integer("grace_days", Need::optional, 0, k_max_day_count, TR(language, "a number of days"));
   unpaid.number_lost_after_days =
-    fields.small_integer("number_lost_after_days", Need::optional, 0, k_max_day_count, "a number of days");
+    fields.small_integer("number_lost_after_days", Need::optional, 0, k_max_day_count, TR(language, "a number of days"));
   unpaid.reactivation_fee_cents = reader.cents(fields, "reactivation_fee_cents", Need::optional);
   unpaid.confidence = reader.enumeration<Confidence>(fields, "confidence", Need::optional);
   unpaid.note = reader.localized(fields, "note", Need::optional);
   if (unpaid.grace_days && unpaid.number_lost_after_days && *unpaid.number_lost_after_days < *unpaid.grace_days) {
     fields.problem("number_lost_after_days",
-                   fmt::format("the number cannot be lost ({} days) before the grace period ends ({} days)",
-                               *unpaid.number_lost_after_days, *unpaid.grace_days));
+                   TR(language, "the number cannot be lost ({} days) before the grace period ends ({} days)",
+                      *unpaid.number_lost_after_days, *unpaid.grace_days));
   }
   return unpaid;
 }
@@ -436,14 +447,15 @@ std::optional<TermLength> read_length(const Reader& reader, const JsonObject& te
   const bool has_days = fields->has("days");
   const bool has_months = fields->has("months");
   if (has_days == has_months) {
-    fields->problem("", "expected exactly one of \"days\" or \"months\"");
+    fields->problem("", TR(reader.language(), "expected exactly one of \"days\" or \"months\""));
     return std::nullopt;
   }
   if (has_days) {
-    const auto days = fields->small_integer("days", Need::required, 1, k_max_term_days, "a number of days");
+    const auto days = fields->small_integer("days", Need::required, 1, k_max_term_days, TR(reader.language(), "a number of days"));
     return days ? std::optional<TermLength>{TermLength{TermUnit::days, *days}} : std::nullopt;
   }
-  const auto months = fields->small_integer("months", Need::required, 1, k_max_term_months, "a number of months");
+  const auto months =
+    fields->small_integer("months", Need::required, 1, k_max_term_months, TR(reader.language(), "a number of months"));
   return months ? std::optional<TermLength>{TermLength{TermUnit::months, *months}} : std::nullopt;
 }
 
@@ -457,13 +469,13 @@ Term read_term(const Reader& reader, const JsonObject& fields)
     Intro offer;
     const auto intro_price = reader.cents(*intro, "price_cents", Need::required);
     offer.price = intro_price.value_or(0);
-    offer.terms = intro->small_integer("terms", Need::required, 1, 60, "a number of terms").value_or(1);
+    offer.terms = intro->small_integer("terms", Need::required, 1, 60, TR(reader.language(), "a number of terms")).value_or(1);
     offer.new_customers_only = intro->boolean("new_customers_only", Need::optional);
     offer.until = intro->date("until", Need::optional);
     offer.code = intro->string("code", Need::optional).value_or("");
     if (price && intro_price && *intro_price >= *price) {
-      intro->problem("price_cents", fmt::format("an intro price ({}) must be below the regular price ({})",
-                                                util::format_dollars(offer.price), util::format_dollars(term.price)));
+      intro->problem("price_cents", TR(reader.language(), "an intro price ({}) must be below the regular price ({})",
+                                       util::format_dollars(offer.price), util::format_dollars(term.price)));
     }
     term.intro = std::move(offer);
   }
@@ -474,8 +486,8 @@ Term read_term(const Reader& reader, const JsonObject& fields)
                element.get<std::int64_t>() <= k_max_price_cents * k_max_lines) {
       term.line_totals.emplace_back(element.get<std::int64_t>());
     } else {
-      reader.problem(pointer, fmt::format("expected an amount in cents from 0 to {} or null, got {}",
-                                          k_max_price_cents * k_max_lines, util::describe_json(element)));
+      reader.problem(pointer, TR(reader.language(), "expected an amount in cents from 0 to {} or null, got {}",
+                                 k_max_price_cents * k_max_lines, util::describe_json(element, reader.language())));
       term.line_totals.emplace_back();
     }
   });
@@ -485,11 +497,12 @@ Term read_term(const Reader& reader, const JsonObject& fields)
 Autopay read_autopay(const Reader& reader, const JsonObject& fields)
 {
   Autopay autopay;
-  autopay.discount = fields.integer("discount_cents", Need::required, 1, k_max_price_cents, "an amount in cents")
-                       .value_or(0);
+  const i18n::Language language = reader.language();
+  autopay.discount =
+    fields.integer("discount_cents", Need::required, 1, k_max_price_cents, TR(language, "an amount in cents")).value_or(0);
   autopay.per = reader.enumeration<Per>(fields, "per", Need::optional).value_or(Per::line);
-  autopay.max_lines = fields.small_integer("max_lines", Need::optional, 1, k_max_lines, "a number of lines");
-  autopay.from_term = fields.small_integer("from_term", Need::optional, 1, 60, "a term number").value_or(1);
+  autopay.max_lines = fields.small_integer("max_lines", Need::optional, 1, k_max_lines, TR(language, "a number of lines"));
+  autopay.from_term = fields.small_integer("from_term", Need::optional, 1, 60, TR(language, "a term number")).value_or(1);
   autopay.payment_methods = reader.enumerations<PaymentMethod>(fields, "payment_methods");
   autopay.paperless_billing = fields.boolean("paperless_billing", Need::optional);
   autopay.note = reader.localized(fields, "note", Need::optional);
@@ -507,7 +520,7 @@ TaxesAndFees read_taxes(const Reader& reader, const JsonObject& fields)
     carrier_fee.cents_per_line = reader.cents(*fee, "cents_per_line", Need::required).value_or(0);
     carrier_fee.cents_per_line_max = reader.cents(*fee, "cents_per_line_max", Need::optional);
     if (carrier_fee.cents_per_line_max && *carrier_fee.cents_per_line_max < carrier_fee.cents_per_line) {
-      fee->problem("cents_per_line_max", "the upper end of the fee range is below its lower end");
+      fee->problem("cents_per_line_max", TR(reader.language(), "the upper end of the fee range is below its lower end"));
     }
     taxes.carrier_fee = std::move(carrier_fee);
   }
@@ -539,15 +552,16 @@ Data read_data(const Reader& reader, const JsonObject& fields)
   if (const auto billing = reader.open_field(fields, "usage_billing", Need::optional, k_usage_billing_fields)) {
     UsageBilling usage;
     usage.cents_per_gb =
-      billing->integer("cents_per_gb", Need::required, 1, k_max_price_cents, "an amount in cents").value_or(0);
+      billing->integer("cents_per_gb", Need::required, 1, k_max_price_cents, TR(reader.language(), "an amount in cents"))
+        .value_or(0);
     reader.for_each(*billing, "max_charged_gb", Need::optional, [&](const Json& element, const std::string& pointer) {
       const double megabytes = element.is_number() ? element.get<double>() * 1000.0 : -1.0;
       if (megabytes >= 0 && megabytes <= static_cast<double>(k_max_megabytes) &&
           std::abs(megabytes - std::round(megabytes)) < 1e-6) {
         usage.max_charged_mb.push_back(static_cast<std::int64_t>(std::round(megabytes)));
       } else {
-        reader.problem(pointer, fmt::format("expected GB from 0 to 10000 with at most three decimals, got {}",
-                                            util::describe_json(element)));
+        reader.problem(pointer, TR(reader.language(), "expected GB from 0 to 10000 with at most three decimals, got {}",
+                                   util::describe_json(element, reader.language())));
       }
     });
     data.usage_billing = std::move(usage);
@@ -560,16 +574,17 @@ Data read_data(const Reader& reader, const JsonObject& fields)
   const bool has_data = data.high_speed.unlimited || data.high_speed.amount > 0;
   const bool capped = !data.high_speed.unlimited && data.high_speed.amount > 0;
   if (has_data && !fields.has("priority")) {
-    fields.problem("", "missing required field \"priority\" (the plan has data)");
+    fields.problem("", TR(reader.language(), "missing required field \"priority\" (the plan has data)"));
   }
   if (capped && !fields.has("after_cap")) {
-    fields.problem("", "missing required field \"after_cap\" (high_speed_gb is a limit: say what happens after it)");
+    fields.problem("", TR(reader.language(),
+                          "missing required field \"after_cap\" (high_speed_gb is a limit: say what happens after it)"));
   }
   if (!capped && fields.has("after_cap")) {
-    fields.problem("after_cap", "\"after_cap\" needs a numeric high_speed_gb above 0");
+    fields.problem("after_cap", TR(reader.language(), "\"after_cap\" needs a numeric high_speed_gb above 0"));
   }
   if (fields.has("after_cap_kbps") && data.after_cap && *data.after_cap != AfterCap::slowed) {
-    fields.problem("after_cap_kbps", "\"after_cap_kbps\" is only meaningful when after_cap is \"slowed\"");
+    fields.problem("after_cap_kbps", TR(reader.language(), "\"after_cap_kbps\" is only meaningful when after_cap is \"slowed\""));
   }
   return data;
 }
@@ -598,22 +613,23 @@ std::vector<Reach> read_reaches(const Reader& reader, const JsonObject& parent, 
       if (code.is_string() && is_country_code(code.get_ref<const std::string&>())) {
         reach.countries.push_back(code.get<std::string>());
       } else {
-        reader.problem(at, fmt::format("expected a country code such as \"CN\" or \"MX\", got {}",
-                                       util::describe_json(code)));
+        reader.problem(at, TR(reader.language(), "expected a country code such as \"CN\" or \"MX\", got {}",
+                              util::describe_json(code, reader.language())));
       }
     });
-    reach.country_count = fields->small_integer("country_count", Need::optional, 1, 300, "a number of countries");
+    reach.country_count =
+      fields->small_integer("country_count", Need::optional, 1, 300, TR(reader.language(), "a number of countries"));
     reach.included = fields->boolean("included", Need::optional);
     reach.cents_per_minute = reader.cents(*fields, "cents_per_minute", Need::optional);
     reach.cents_per_day = reader.cents(*fields, "cents_per_day", Need::optional);
-    reach.minutes = fields->small_integer("minutes", Need::optional, 0, 100'000, "a number of minutes");
+    reach.minutes = fields->small_integer("minutes", Need::optional, 0, 100'000, TR(reader.language(), "a number of minutes"));
     reach.data = reader.gigabytes(*fields, "data_gb", Need::optional, true);
     reach.note = reader.localized(*fields, "note", Need::optional);
     if (!fields->has("countries") && !fields->has("country_count")) {
-      fields->problem("", "expected \"countries\" or \"country_count\": which countries does this reach?");
+      fields->problem("", TR(reader.language(), "expected \"countries\" or \"country_count\": which countries does this reach?"));
     }
     if (!fields->has("included") && !fields->has("cents_per_minute") && !fields->has("cents_per_day")) {
-      fields->problem("", "expected \"included\", \"cents_per_minute\" or \"cents_per_day\": on what terms?");
+      fields->problem("", TR(reader.language(), "expected \"included\", \"cents_per_minute\" or \"cents_per_day\": on what terms?"));
     }
     reaches.push_back(std::move(reach));
   });
@@ -650,46 +666,46 @@ void check_plan(const Reader& reader, const JsonObject& fields, const Plan& plan
   const bool travel = plan.kind == PlanKind::travel;
   const std::string terms_pointer = fields.pointer_to("terms");
   if (travel && plan.terms.size() > 1) {
-    fields.problem("terms", "a travel pass is sold as exactly one term");
+    fields.problem("terms", TR(reader.language(), "a travel pass is sold as exactly one term"));
   }
   for (std::size_t i = 0; i < plan.terms.size(); ++i) {
     const Term& term = plan.terms[i];
     const std::string pointer = util::json_pointer_append(terms_pointer, i);
     if (travel && term.length.unit == TermUnit::months) {
-      reader.problem(pointer + "/length", "a travel pass has a fixed validity in days, not calendar months");
+      reader.problem(pointer + "/length", TR(reader.language(), "a travel pass has a fixed validity in days, not calendar months"));
     }
     if (travel && term.intro) {
-      reader.problem(pointer + "/intro", "a travel pass is bought once and has no intro price");
+      reader.problem(pointer + "/intro", TR(reader.language(), "a travel pass is bought once and has no intro price"));
     }
     if (travel && !term.line_totals.empty()) {
-      reader.problem(pointer + "/line_totals_cents", "a travel pass has no multi-line prices");
+      reader.problem(pointer + "/line_totals_cents", TR(reader.language(), "a travel pass has no multi-line prices"));
     }
     if (!term.line_totals.empty()) {
       if (term.line_totals.front() != term.price) {
         reader.problem(pointer + "/line_totals_cents/0",
-                       fmt::format("the one-line total must equal price_cents ({}), got {}", term.price,
-                                   term.line_totals.front() ? fmt::format("{}", *term.line_totals.front()) : "null"));
+                       TR(reader.language(), "the one-line total must equal price_cents ({}), got {}", term.price,
+                          term.line_totals.front() ? fmt::format("{}", *term.line_totals.front()) : "null"));
       }
       if (plan.max_lines && term.line_totals.size() > static_cast<std::size_t>(*plan.max_lines)) {
         reader.problem(pointer + "/line_totals_cents",
-                       fmt::format("{} line totals given but max_lines is {}", term.line_totals.size(), *plan.max_lines));
+                       TR(reader.language(), "{} line totals given but max_lines is {}", term.line_totals.size(), *plan.max_lines));
       }
     }
     for (std::size_t j = 0; j < i; ++j) {
       if (plan.terms[j].length == term.length) {
-        reader.problem(pointer + "/length", fmt::format("the same term length as {}/{}", terms_pointer, j));
+        reader.problem(pointer + "/length", TR(reader.language(), "the same term length as {}/{}", terms_pointer, j));
       }
     }
   }
   if (plan.autopay) {
     if (travel) {
-      fields.problem("autopay", "a travel pass is bought once and has no AutoPay discount");
+      fields.problem("autopay", TR(reader.language(), "a travel pass is bought once and has no AutoPay discount"));
     }
     for (const Term& term : plan.terms) {
       if (plan.autopay->discount >= term.price && term.price > 0) {
         reader.problem(fields.pointer_to("autopay") + "/discount_cents",
-                       fmt::format("the AutoPay discount ({}) must be below the price ({})",
-                                   util::format_dollars(plan.autopay->discount), util::format_dollars(term.price)));
+                       TR(reader.language(), "the AutoPay discount ({}) must be below the price ({})",
+                          util::format_dollars(plan.autopay->discount), util::format_dollars(term.price)));
         break;
       }
     }
@@ -697,21 +713,20 @@ void check_plan(const Reader& reader, const JsonObject& fields, const Plan& plan
   if (plan.hotspot && !plan.hotspot->high_speed.unlimited && !plan.data.high_speed.unlimited &&
       plan.hotspot->high_speed.amount > plan.data.high_speed.amount && plan.hotspot->from_plan_data != false) {
     reader.problem(fields.pointer_to("hotspot") + "/high_speed_gb",
-                   "the hotspot allowance is larger than the plan's high-speed data (set from_plan_data to false if "
-                   "it is a separate allowance)");
+                   TR(reader.language(), "the hotspot allowance is larger than the plan's high-speed data (set from_plan_data to false if it is a separate allowance)"));
   }
   if (!plan.phone_number) {
     for (const auto& [key, allowance] : {std::pair{"talk", plan.talk}, std::pair{"text", plan.text}}) {
       if (allowance && (allowance->unlimited || allowance->amount > 0)) {
-        fields.problem(key, fmt::format("\"{}\" given on a plan with no phone number", key));
+        fields.problem(key, TR(reader.language(), "\"{}\" given on a plan with no phone number", key));
       }
     }
   }
   const bool secondary =
     std::any_of(plan.sources.begin(), plan.sources.end(), [](const Source& source) { return source.secondary; });
   if ((secondary || plan.conflicts) && !plan.confidence) {
-    fields.problem("", fmt::format("missing required field \"confidence\" ({})",
-                                   plan.conflicts ? "the plan lists conflicts" : "a source is secondary"));
+    fields.problem("", plan.conflicts ? TR(reader.language(), "missing required field \"confidence\" (the plan lists conflicts)")
+                                      : TR(reader.language(), "missing required field \"confidence\" (a source is secondary)"));
   }
 }
 
@@ -731,9 +746,9 @@ Plan read_plan(const Reader& reader, const JsonObject& fields, date::year_month_
     }
   });
   if (const Json* terms = fields.find("terms"); terms != nullptr && terms->is_array() && terms->empty()) {
-    fields.problem("terms", "expected at least one term, got an empty array");
+    fields.problem("terms", TR(reader.language(), "expected at least one term, got an empty array"));
   }
-  plan.max_lines = fields.small_integer("max_lines", Need::optional, 1, k_max_lines, "a number of lines");
+  plan.max_lines = fields.small_integer("max_lines", Need::optional, 1, k_max_lines, TR(reader.language(), "a number of lines"));
   plan.multi_line_discount = fields.boolean("multi_line_discount", Need::optional);
   if (const auto autopay = reader.open_field(fields, "autopay", Need::optional, k_autopay_fields)) {
     plan.autopay = read_autopay(reader, *autopay);
@@ -786,39 +801,41 @@ void check_unique_ids(const Reader& reader, const std::vector<std::pair<const It
     }
     const auto [found, inserted] = first_at.emplace(item->id, pointer);
     if (!inserted) {
-      reader.problem(pointer + "/id", fmt::format("duplicate {} id \"{}\" (first used at {})", what, item->id,
-                                                  found->second));
+      reader.problem(pointer + "/id", what == "plan"
+                                        ? TR(reader.language(), "duplicate plan id \"{}\" (first used at {})", item->id, found->second)
+                                        : TR(reader.language(), "duplicate carrier id \"{}\" (first used at {})", item->id, found->second));
     }
   }
 }
 
 } // namespace
 
-LoadResult load_catalog(std::string_view json_text, std::string_view source, const Catalog* base)
+LoadResult load_catalog(std::string_view json_text, std::string_view source, const Catalog* base, i18n::Language language)
 {
   LoadResult result;
   auto& problems = result.problems;
   if (json_text.size() > k_max_catalog_bytes) {
     problems.push_back({std::string{source}, std::nullopt, {},
-                        fmt::format("the catalog is {} bytes; the limit is {} bytes (256 MiB)", json_text.size(),
-                                    k_max_catalog_bytes)});
+                        TR(language, "the catalog is {} bytes; the limit is {} bytes (256 MiB)", json_text.size(),
+                           k_max_catalog_bytes)});
     return result;
   }
-  const auto document = util::parse_json_document(json_text, source, problems);
+  const auto document = util::parse_json_document(json_text, source, problems, language);
   if (!document) {
     return result;
   }
-  const Reader reader{source, problems};
+  const Reader reader{source, problems, language};
   const auto top = reader.open(*document, "", k_catalog_fields);
   if (!top) {
     return result;
   }
   Catalog& catalog = result.catalog;
-  const auto version = top->small_integer("schema_version", Need::required, 1, 1'000'000, "a version number");
+  const auto version =
+    top->small_integer("schema_version", Need::required, 1, 1'000'000, TR(language, "a version number"));
   if (version && *version != k_schema_version) {
-    top->problem("schema_version", fmt::format("this simplan reads catalog schema version {}, got version {}; "
-                                               "a newer simplan may read it",
-                                               k_schema_version, *version));
+    top->problem("schema_version", TR(language,
+                                      "this simplan reads catalog schema version {}, got version {}; a newer simplan may read it",
+                                      k_schema_version, *version));
     return result;
   }
   catalog.schema_version = version.value_or(k_schema_version);
@@ -867,10 +884,9 @@ LoadResult load_catalog(std::string_view json_text, std::string_view source, con
   for (const auto& [plan, pointer] : plan_places) {
     if (carriers_read_cleanly && !plan->carrier.empty() && !carrier_ids.contains(plan->carrier)) {
       const auto suggestion = util::closest_match(plan->carrier, std::span<const std::string>{known_carriers});
-      reader.problem(pointer + "/carrier", suggestion ? fmt::format("unknown carrier \"{}\"; did you mean \"{}\"?",
-                                                                    plan->carrier, *suggestion)
-                                                      : fmt::format("unknown carrier \"{}\" (not in \"carriers\")",
-                                                                    plan->carrier));
+      reader.problem(pointer + "/carrier", suggestion
+                                             ? TR(language, "unknown carrier \"{}\"; did you mean \"{}\"?", plan->carrier, *suggestion)
+                                             : TR(language, "unknown carrier \"{}\" (not in \"carriers\")", plan->carrier));
     }
   }
 

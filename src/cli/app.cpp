@@ -1,6 +1,7 @@
 #include "cli/app.hpp"
 
 #include "cli/catalog_command.hpp"
+#include "cli/cli_text.hpp"
 #include "cli/compare_command.hpp"
 #include "cli/failure.hpp"
 #include "cli/lines_command.hpp"
@@ -10,6 +11,9 @@
 #include "cli/renew_command.hpp"
 #include "cli/value_parsers.hpp"
 #include "simplan/data/builtin_data.hpp"
+#include "simplan/i18n/messages.hpp"
+#include "simplan/report/text_format.hpp"
+#include "simplan/util/spelling.hpp"
 #include "simplan/util/text.hpp"
 
 #include <CLI/CLI.hpp>
@@ -20,48 +24,75 @@
 namespace simplan::cli {
 namespace {
 
-constexpr std::string_view k_exit_codes =
-  "Exit codes:\n"
-  "  0  success\n"
-  "  1  nothing matched (no plan fits the needs or filters; unknown plan id)\n"
-  "  2  usage error (unknown option, bad value)\n"
-  "  3  invalid input data (a catalog file with problems)\n"
-  "  4  a file could not be read or written\n"
-  "  (remind --due-within DAYS -q: 0 when something falls due in that window, 1 when nothing does)\n";
+using i18n::Language;
 
-std::string version_text()
+std::string version_text(Language language)
 {
-  return fmt::format("simplan {} (built-in catalog as of {})", SIMPLAN_VERSION, data::builtin_catalog_as_of());
+  return TR(language, "simplan {} (built-in catalog as of {})", SIMPLAN_VERSION, data::builtin_catalog_as_of());
 }
 
-void setup_global_options(CLI::App& app, GlobalOptions& global)
+} // namespace
+
+// The language comes first, before CLI11 parses anything, so that help and parse errors are in it too:
+// --lang on the command line, else LC_ALL, else LC_MESSAGES, else LANG (POSIX order).
+Language detect_language(const std::vector<std::string>& args, const Environment& environment)
 {
-  app.set_help_flag("-h,--help", "Show help for simplan or a command, and exit");
-  app.set_version_flag("--version", version_text(), "Show the version and the built-in catalog's date, and exit");
-  app.add_option("--today", global.today,
-                 "The effective date, YYYY-MM-DD, against which the catalog's age is judged (default: today)")
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::optional<std::string> value;
+    if (args[i] == "--lang" && i + 1 < args.size()) {
+      value = args[i + 1];
+    } else if (args[i].starts_with("--lang=")) {
+      value = args[i].substr(7);
+    }
+    if (value) {
+      return i18n::parse_language(*value).value_or(Language::en);
+    }
+  }
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    if (const auto locale = environment.variable(name); locale && !locale->empty()) {
+      return i18n::language_of_locale(*locale);
+    }
+  }
+  return Language::en;
+}
+
+namespace {
+
+void setup_global_options(CLI::App& app, GlobalOptions& global, Language language)
+{
+  app.set_help_flag("-h,--help", TR(language, "Show help for simplan or a command, and exit"));
+  app.set_version_flag("--version", version_text(language), TR(language, "Show the version and the built-in catalog's date, and exit"));
+  app.add_option("--today", global.today, TR(language, "The effective date, YYYY-MM-DD: the day a stay starts and reminders count from (default: today)"))
     ->type_name("DATE");
   app.add_option("--catalog", global.catalogs,
-                 "Use this catalog file instead of the built-in one; repeat to layer files (later ones add or "
-                 "replace plans by id); - reads stdin; builtin names the built-in catalog")
+                 TR(language, "Use this catalog file instead of the built-in one; repeat to layer files (later ones add or replace plans by id); - reads stdin; builtin names the built-in catalog"))
     ->type_name("FILE")
     ->allow_extra_args(false);
-  app.add_option("--format", global.format, "Output format: table (for people), json, csv or tsv (for scripts)")
-    ->check(CLI::IsMember({"table", "json", "csv", "tsv"}))
+  app.add_option("--format", global.format, TR(language, "Output format: table (for people), json, csv or tsv (for scripts)"))
+    ->check(one_of(language, {"table", "json", "csv", "tsv"}))
     ->type_name("FORMAT")
     ->capture_default_str();
   app.add_option("--lines-file", global.lines_file,
-                 "Your lines file (default: $SIMPLAN_LINES, else $XDG_CONFIG_HOME/simplan/lines.json, else "
-                 "~/.config/simplan/lines.json)")
+                 TR(language, "Your lines file (default: $SIMPLAN_LINES, else $XDG_CONFIG_HOME/simplan/lines.json, else ~/.config/simplan/lines.json)"))
     ->type_name("FILE");
+  app.add_option("--lang", global.lang, TR(language, "Language of everything simplan writes for people: en or zh-Hans (default: from LC_ALL, LC_MESSAGES or LANG)"))
+    ->check(CLI::Validator{[language](std::string& value) -> std::string {
+                             // zh, zh-CN and zh_CN are accepted too: people type their locale's name.
+                             return i18n::parse_language(value) ? std::string{}
+                                                                : TR(language, "expected one of {}, got \"{}\"", "en, zh-Hans", value);
+                           },
+                           "", "language"})
+    ->type_name("LANG");
 }
 
-Context make_context(const CLI::App& app, const GlobalOptions& global, const Environment& environment, Output& output)
+Context make_context(const CLI::App& app, const GlobalOptions& global, const Environment& environment, Output& output,
+                     Language language)
 {
   Context context{environment, output, environment.today, report::OutputFormat::table, {}, {}, global.lines_file,
-                  app.count("--format") > 0};
+                  app.count("--format") > 0, language};
+  context.render.language = language;
   if (!global.today.empty()) {
-    context.today = parse_date_option("--today", global.today);
+    context.today = parse_date_option(language, "--today", global.today);
   }
   context.format = report::parse_output_format(global.format).value_or(report::OutputFormat::table);
   context.render.max_width = environment.terminal.stdout_is_terminal ? environment.terminal.width : 0;
@@ -72,7 +103,7 @@ Context make_context(const CLI::App& app, const GlobalOptions& global, const Env
 }
 
 // CLI11 reports with its own exit codes (100+); simplan maps every outcome onto its documented few.
-int report_parse_error(const CLI::App& app, const CLI::ParseError& error, Output& output)
+int report_parse_error(const CLI::App& app, const CLI::ParseError& error, Output& output, Language language)
 {
   if (dynamic_cast<const CLI::CallForHelp*>(&error) != nullptr ||
       dynamic_cast<const CLI::CallForAllHelp*>(&error) != nullptr) {
@@ -83,66 +114,89 @@ int report_parse_error(const CLI::App& app, const CLI::ParseError& error, Output
     output.out += std::string{error.what()} + "\n";
     return static_cast<int>(ExitCode::success);
   }
-  std::string message = error.what();
-  if (!message.empty()) {
-    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  std::string message = parse_error_message(language, error);
+  // "simplan bogus": CLI11 says a command is required; the person meant a command and misspelled it.
+  const std::vector<std::string> left = app.remaining();
+  if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr && !left.empty() && !left.front().starts_with('-') &&
+      app.get_subcommands().empty()) {
+    std::vector<std::string> names;
+    for (const CLI::App* command : app.get_subcommands({})) {
+      names.push_back(command->get_name());
+    }
+    const auto suggestion = util::closest_match(left.front(), std::span<const std::string>{names});
+    message = suggestion ? TR(language, "unknown command \"{}\"; did you mean \"{}\"?", left.front(), *suggestion)
+                         : TR(language, "unknown command \"{}\"; the commands are {}", left.front(), report::join(names, ", "));
   }
-  output.err += fmt::format("simplan: error: {}\nRun 'simplan --help' for usage.\n", util::escape_control(message));
+  output.err += TR(language, "simplan: error: {}", util::escape_control(message)) + "\n" +
+                TR(language, "Run 'simplan --help' for usage.") + "\n";
   return static_cast<int>(ExitCode::usage);
 }
 
-int report_failure(const Failure& failure, Output& output)
+int report_failure(const Failure& failure, Output& output, Language language)
 {
   for (const auto& message : failure.messages()) {
-    output.err += "simplan: error: " + util::escape_control(message) + "\n";
+    output.err += TR(language, "simplan: error: {}", util::escape_control(message)) + "\n";
   }
   if (!failure.hint().empty()) {
-    output.err += "simplan: hint: " + util::escape_control(failure.hint()) + "\n";
+    output.err += TR(language, "simplan: hint: {}", util::escape_control(failure.hint())) + "\n";
   }
   return static_cast<int>(failure.code());
+}
+
+std::string footer(Language language)
+{
+  return TR(language, "Run 'simplan COMMAND --help' for a command's options.") + "\n\n" + TR(language, "Exit codes:") +
+         "\n" + "  0  " + TR(language, "success") + "\n" + "  1  " +
+         TR(language, "nothing matched (no plan fits the needs or filters; unknown plan or line; nothing due)") + "\n" +
+         "  2  " + TR(language, "usage error (unknown option, bad value)") + "\n" + "  3  " +
+         TR(language, "invalid input data (a catalog, profile or lines file with problems)") + "\n" + "  4  " +
+         TR(language, "a file could not be read or written") + "\n\n" + TR(language, "Environment:") + "\n" +
+         "  SIMPLAN_CATALOG    " + TR(language, "catalog files to use when --catalog is not given (colon-separated)") + "\n" +
+         "  SIMPLAN_LINES      " + TR(language, "your lines file when --lines-file is not given") + "\n" +
+         "  XDG_CONFIG_HOME    " + TR(language, "the lines file is XDG_CONFIG_HOME/simplan/lines.json (default ~/.config)") +
+         "\n" + "  SOURCE_DATE_EPOCH  " + TR(language, "the timestamp written into calendar files (reproducible output)") +
+         "\n" + "  NO_COLOR           " + TR(language, "when set and not empty, no color in tables") + "\n" +
+         "  LC_ALL, LC_MESSAGES, LANG  " + TR(language, "the language when --lang is not given (zh_CN: Simplified Chinese)") +
+         "\n";
 }
 
 } // namespace
 
 int run(const std::vector<std::string>& args, const Environment& environment, Output& output)
 {
+  const Language language = detect_language(args, environment);
   try {
-    CLI::App app{"simplan finds the US mobile plan that fits your stay, with the math shown, and reminds you to renew it.",
+    CLI::App app{TR(language, "simplan finds the US mobile plan that fits your stay, with the math shown, and reminds you to renew it."),
                  "simplan"};
     app.fallthrough();  // global options are accepted after the command name too
     app.require_subcommand(1);
-    app.footer(std::string{"Run 'simplan COMMAND --help' for a command's options.\n\n"} + std::string{k_exit_codes} +
-               "\nEnvironment:\n"
-               "  SIMPLAN_CATALOG    catalog files to use when --catalog is not given (colon-separated)\n"
-               "  SIMPLAN_LINES      your lines file when --lines-file is not given\n"
-               "  XDG_CONFIG_HOME    the lines file is XDG_CONFIG_HOME/simplan/lines.json (default ~/.config)\n"
-               "  SOURCE_DATE_EPOCH  the timestamp written into calendar files (reproducible output)\n"
-               "  NO_COLOR           when set and not empty, no color in tables\n");
+    app.footer(footer(language));
     GlobalOptions global;
-    setup_global_options(app, global);
+    setup_global_options(app, global, language);
     RecommendOptions recommend_options;
-    const CLI::App* recommend = setup_recommend_command(app, recommend_options);
+    const CLI::App* recommend = setup_recommend_command(app, recommend_options, language);
     CompareOptions compare_options;
-    const CLI::App* compare = setup_compare_command(app, compare_options);
+    const CLI::App* compare = setup_compare_command(app, compare_options, language);
     RemindOptions remind_options;
-    const CLI::App* remind = setup_remind_command(app, remind_options);
+    const CLI::App* remind = setup_remind_command(app, remind_options, language);
     LinesOptions lines_options;
-    const LinesCommand lines = setup_lines_command(app, lines_options);
+    const LinesCommand lines = setup_lines_command(app, lines_options, language);
     RenewOptions renew_options;
-    const CLI::App* renew = setup_renew_command(app, renew_options);
+    const CLI::App* renew = setup_renew_command(app, renew_options, language);
     PlansOptions plans_options;
-    const PlansCommand plans = setup_plans_command(app, plans_options);
+    const PlansCommand plans = setup_plans_command(app, plans_options, language);
     CatalogOptions catalog_options;
-    const CatalogCommand catalog = setup_catalog_command(app, catalog_options);
+    const CatalogCommand catalog = setup_catalog_command(app, catalog_options, language);
+    localize_help(app, language);
 
     try {
       std::vector<std::string> reversed{args.rbegin(), args.rend()};
       app.parse(reversed);
     } catch (const CLI::ParseError& error) {
-      return report_parse_error(app, error, output);
+      return report_parse_error(app, error, output, language);
     }
 
-    const Context context = make_context(app, global, environment, output);
+    const Context context = make_context(app, global, environment, output, language);
     if (recommend->parsed()) {
       return run_recommend(recommend_options, context);
     }
@@ -179,11 +233,11 @@ int run(const std::vector<std::string>& args, const Environment& environment, Ou
     if (catalog.info->parsed()) {
       return run_catalog_info(catalog_options, context);
     }
-    throw Failure{ExitCode::usage, "no command given", "run 'simplan --help' for the commands"};
+    throw Failure{ExitCode::usage, TR(language, "no command given"), TR(language, "run 'simplan --help' for the commands")};
   } catch (const Failure& failure) {
-    return report_failure(failure, output);
+    return report_failure(failure, output, language);
   } catch (const std::exception& error) {
-    output.err += fmt::format("simplan: internal error: {} (please report this)\n", util::escape_control(error.what()));
+    output.err += TR(language, "simplan: internal error: {} (please report this)", util::escape_control(error.what())) + "\n";
     return static_cast<int>(ExitCode::internal);
   }
 }

@@ -2,6 +2,7 @@
 
 #include "cli/catalog_sources.hpp"
 #include "cli/failure.hpp"
+#include "simplan/i18n/messages.hpp"
 #include "simplan/report/catalog_info_report.hpp"
 #include "simplan/util/date.hpp"
 #include "simplan/util/text.hpp"
@@ -10,22 +11,23 @@
 
 namespace simplan::cli {
 
-CatalogCommand setup_catalog_command(CLI::App& app, CatalogOptions& options)
+CatalogCommand setup_catalog_command(CLI::App& app, CatalogOptions& options, i18n::Language language)
 {
-  CLI::App& catalog = *app.add_subcommand("catalog", "Check a plan catalog, or see what the catalog holds");
+  CLI::App& catalog = *app.add_subcommand("catalog", TR(language, "Check a plan catalog, or see what the catalog holds"));
   catalog.require_subcommand(1);
   CatalogCommand command;
   command.validate = catalog.add_subcommand(
-    "validate", "Check a catalog file and print every problem with its location (exit 3 if any)");
+    "validate", TR(language, "Check a catalog file and print every problem with its location (exit 3 if any)"));
   command.validate
     ->add_option("FILE", options.validate_file,
-                 "The catalog to check: a file, - for standard input, or builtin (default: the catalogs in use)")
+                 TR(language, "The catalog to check: a file, - for standard input, or builtin (default: the catalogs in use)"))
     ->type_name("FILE|-");
-  command.validate->footer("Examples:\n"
+  command.validate->footer(TR(language, "Examples:") +
+                           "\n"
                            "  simplan catalog validate my-plans.json\n"
                            "  simplan --catalog builtin --catalog my-plans.json catalog validate\n"
                            "  generate-plans | simplan catalog validate -");
-  command.info = catalog.add_subcommand("info", "Show the catalog's date, plan counts by carrier and kind, and sources");
+  command.info = catalog.add_subcommand("info", TR(language, "Show the catalog's date, plan counts by carrier and kind, and sources"));
   return command;
 }
 
@@ -39,16 +41,18 @@ int run_catalog_validate(const CatalogOptions& options, const Context& context)
     label += (label.empty() ? "" : " + ") + layer;
   }
   if (check.problems.empty()) {
-    context.output.out += fmt::format("{}: ok: {} plans from {} carriers, as of {}\n", util::escape_control(label),
-                                      check.loaded.catalog.plans.size(), check.loaded.catalog.carriers.size(),
-                                      util::format_iso_date(check.loaded.catalog.as_of));
+    context.output.out += TR(context.language, "{}: ok: {} plans from {} carriers, as of {}", util::escape_control(label),
+                             check.loaded.catalog.plans.size(), check.loaded.catalog.carriers.size(),
+                             util::format_iso_date(check.loaded.catalog.as_of)) +
+                          "\n";
     return static_cast<int>(ExitCode::success);
   }
   for (const auto& problem : check.problems) {
     context.output.out += util::format_diagnostic(problem) + "\n";
   }
-  context.output.err += fmt::format("simplan: {} problem{} found\n", check.problems.size(),
-                                    check.problems.size() == 1 ? "" : "s");
+  context.output.err += (check.problems.size() == 1 ? TR(context.language, "simplan: 1 problem found")
+                                                    : TR(context.language, "simplan: {} problems found", check.problems.size())) +
+                        "\n";
   return static_cast<int>(ExitCode::invalid_data);
 }
 

@@ -18,7 +18,7 @@ struct CatalogCommand {
   CLI::App* info = nullptr;
 };
 
-CatalogCommand setup_catalog_command(CLI::App& app, CatalogOptions& options);
+CatalogCommand setup_catalog_command(CLI::App& app, CatalogOptions& options, i18n::Language language);
 int run_catalog_validate(const CatalogOptions& options, const Context& context);
 int run_catalog_info(const CatalogOptions& options, const Context& context);
 

@@ -3,6 +3,7 @@
 #include "cli/failure.hpp"
 #include "simplan/catalog/loader.hpp"
 #include "simplan/data/builtin_data.hpp"
+#include "simplan/i18n/messages.hpp"
 #include "simplan/util/date.hpp"
 
 #include <fmt/format.h>
@@ -51,21 +52,22 @@ std::string read_catalog_text(const Context& context, const std::string& name)
     return std::string{data::builtin_catalog_json()};
   }
   if (name == "-") {
-    return context.environment.read_stdin(catalog::k_max_catalog_bytes, "catalog");
+    return context.environment.read_stdin(catalog::k_max_catalog_bytes, TR(context.language, "catalog"), context.language);
   }
-  return context.environment.read_file(name, catalog::k_max_catalog_bytes, "catalog");
+  return context.environment.read_file(name, catalog::k_max_catalog_bytes, TR(context.language, "catalog"), context.language);
 }
 
 CatalogCheck check_catalogs(const Context& context, const std::vector<std::string>& names)
 {
   if (std::count(names.begin(), names.end(), "-") > 1) {
-    throw Failure{ExitCode::usage, "standard input (-) can be read only once"};
+    throw Failure{ExitCode::usage, TR(context.language, "standard input (-) can be read only once")};
   }
   CatalogCheck check;
   LoadedCatalog& loaded = check.loaded;
   for (const std::string& name : names) {
     const std::string text = read_catalog_text(context, name);
-    auto result = catalog::load_catalog(text, catalog_label(name), loaded.layers.empty() ? nullptr : &loaded.catalog);
+    auto result = catalog::load_catalog(text, catalog_label(name), loaded.layers.empty() ? nullptr : &loaded.catalog,
+                                        context.language);
     check.problems.insert(check.problems.end(), result.problems.begin(), result.problems.end());
     if (loaded.layers.empty()) {
       loaded.catalog = std::move(result.catalog);
@@ -86,18 +88,18 @@ LoadedCatalog load_catalogs(const Context& context)
       problems.push_back(util::format_diagnostic(check.problems[i]));
     }
     if (check.problems.size() > k_problems_shown) {
-      problems.push_back(fmt::format("... and {} more problems", check.problems.size() - k_problems_shown));
+      problems.push_back(TR(context.language, "... and {} more problems", check.problems.size() - k_problems_shown));
     }
     throw Failure{ExitCode::invalid_data, std::move(problems),
-                  "'simplan catalog validate' lists every problem; docs/catalog.md describes the format"};
+                  TR(context.language, "'simplan catalog validate' lists every problem; docs/catalog.md describes the format")};
   }
   LoadedCatalog loaded = std::move(check.loaded);
   const int age = util::days_between(loaded.catalog.as_of, context.today);
   if (age > k_stale_after_days) {
-    context.output.err += fmt::format(
-      "simplan: warning: the plan catalog is {} days old (as of {}); prices and plans may have changed. "
-      "Use a newer simplan or --catalog FILE.\n",
-      age, util::format_iso_date(loaded.catalog.as_of));
+    context.output.err += TR(context.language,
+                             "simplan: warning: the plan catalog is {} days old (as of {}); prices and plans may have changed. Use a newer simplan or --catalog FILE.",
+                             age, i18n::human_date(context.language, loaded.catalog.as_of)) +
+                          "\n";
   }
   return loaded;
 }

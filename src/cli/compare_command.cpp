@@ -3,21 +3,23 @@
 #include "cli/catalog_sources.hpp"
 #include "cli/failure.hpp"
 #include "cli/value_parsers.hpp"
+#include "simplan/i18n/messages.hpp"
 #include "simplan/report/compare_report.hpp"
 
 #include <fmt/format.h>
 
 namespace simplan::cli {
 
-CLI::App* setup_compare_command(CLI::App& app, CompareOptions& options)
+CLI::App* setup_compare_command(CLI::App& app, CompareOptions& options, Language language)
 {
-  CLI::App* command = app.add_subcommand("compare", "Plans side by side over your stay, with their cost month by month");
-  command->add_option("ID", options.ids, "Two or more plan ids, as `simplan plans` lists them")->required();
-  add_needs_options(*command, options.needs, NeedsScope::cost_only);
-  command->add_flag("--ascii", options.ascii, "Draw the chart with # instead of Unicode blocks");
-  command->footer("The stay defaults to 12 months from the effective date (--days or --months, or a profile's stay).\n"
-                  "Costs follow the same model as `simplan recommend` (docs/recommend.md).\n\n"
-                  "Examples:\n"
+  CLI::App* command =
+    app.add_subcommand("compare", TR(language, "Plans side by side over your stay, with their cost month by month"));
+  command->add_option("ID", options.ids, TR(language, "Two or more plan ids, as `simplan plans` lists them"))->required();
+  add_needs_options(*command, options.needs, NeedsScope::cost_only, language);
+  command->add_flag("--ascii", options.ascii, TR(language, "Draw the chart with # instead of Unicode blocks"));
+  command->footer(TR(language, "The stay defaults to 12 months from the effective date (--days or --months, or a profile's stay). Costs follow the same model as `simplan recommend` (docs/recommend.md).") +
+                  "\n\n" + TR(language, "Examples:") +
+                  "\n"
                   "  simplan compare mint-unlimited visible-base tmobile-prepaid-unlimited\n"
                   "  simplan compare att-value verizon-simplicity --lines 4 --months 24\n"
                   "  simplan compare tmobile-us-pass-14-day ultra-tourist-21-day --days 21 --no-autopay");
@@ -27,7 +29,8 @@ CLI::App* setup_compare_command(CLI::App& app, CompareOptions& options)
 int run_compare(const CompareOptions& options, const Context& context)
 {
   if (options.ids.size() < 2) {
-    throw Failure{ExitCode::usage, "compare needs at least two plan ids", "'simplan plans' lists the plan ids"};
+    throw Failure{ExitCode::usage, TR(context.language, "compare needs at least two plan ids"),
+                  TR(context.language, "'simplan plans' lists the plan ids")};
   }
   ResolvedNeeds resolved = resolve_needs(options.needs, context);
   if (options.needs.profile.empty() && options.needs.profile_file.empty() && !options.needs.days &&
@@ -38,7 +41,7 @@ int run_compare(const CompareOptions& options, const Context& context)
   const recommend::StayDates stay = recommend::stay_dates(resolved.needs.stay, context.today);
   std::vector<recommend::Candidate> candidates;
   for (const std::string& id : options.ids) {
-    const catalog::Plan& plan = find_plan_or_fail(loaded.catalog, id);
+    const catalog::Plan& plan = find_plan_or_fail(context.language, loaded.catalog, id);
     candidates.push_back(recommend::evaluate(loaded.catalog, plan, resolved.needs, stay));
   }
   const bool ascii = options.ascii || !context.render.unicode;

@@ -17,7 +17,7 @@ struct CompareOptions {
   bool ascii = false;
 };
 
-CLI::App* setup_compare_command(CLI::App& app, CompareOptions& options);
+CLI::App* setup_compare_command(CLI::App& app, CompareOptions& options, i18n::Language language);
 int run_compare(const CompareOptions& options, const Context& context);
 
 } // namespace simplan::cli

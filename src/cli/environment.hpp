@@ -3,6 +3,8 @@
 // functions. process_main.cpp fills it from the real process; tests fill it by hand and run commands
 // in-process, byte for byte.
 
+#include "simplan/i18n/language.hpp"
+
 #include <date/date.h>
 
 #include <cstddef>
@@ -22,10 +24,11 @@ struct Terminal {
 struct Environment {
   /// An environment variable, or nothing when unset.
   std::function<std::optional<std::string>(std::string_view name)> variable;
-  /// The whole of standard input, at most `limit` bytes. Throws Failure on any error.
-  std::function<std::string(std::size_t limit, std::string_view what)> read_stdin;
+  /// The whole of standard input, at most `limit` bytes. Throws Failure on any error, worded in `language`.
+  std::function<std::string(std::size_t limit, std::string_view what, i18n::Language language)> read_stdin;
   /// The whole of a file, at most `limit` bytes. Throws Failure naming the file on any error.
-  std::function<std::string(const std::string& path, std::size_t limit, std::string_view what)> read_file;
+  std::function<std::string(const std::string& path, std::size_t limit, std::string_view what, i18n::Language language)>
+    read_file;
   /// The local date: the default for --today.
   date::year_month_day today;
   /// Seconds since 1970 (UTC), for calendar timestamps.

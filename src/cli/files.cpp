@@ -1,6 +1,8 @@
 #include "cli/files.hpp"
 
+#include "cli/cli_text.hpp"
 #include "cli/failure.hpp"
+#include "simplan/i18n/messages.hpp"
 
 #include <fmt/format.h>
 
@@ -24,12 +26,25 @@ std::string directory_of(const std::string& path)
   return slash == 0 ? "/" : path.substr(0, slash);
 }
 
-[[noreturn]] void fail(std::string_view what, const std::string& path, int error, std::string_view doing = "write")
+using i18n::Language;
+
+enum class Doing { write, read, create_directory, open, lock };
+
+[[noreturn]] void fail(Language language, std::string_view what, const std::string& path, int error, Doing doing = Doing::write)
 {
-  throw Failure{ExitCode::io, fmt::format("cannot {} {} '{}': {}", doing, what, path, std::strerror(error))};
+  const std::string reason = system_error_text(language, error);
+  switch (doing) {
+  case Doing::write: throw Failure{ExitCode::io, TR(language, "cannot write {} '{}': {}", what, path, reason)};
+  case Doing::read: throw Failure{ExitCode::io, TR(language, "cannot read {} '{}': {}", what, path, reason)};
+  case Doing::create_directory:
+    throw Failure{ExitCode::io, TR(language, "cannot create the directory for the {} '{}': {}", what, path, reason)};
+  case Doing::open: throw Failure{ExitCode::io, TR(language, "cannot open {} '{}': {}", what, path, reason)};
+  case Doing::lock: throw Failure{ExitCode::io, TR(language, "cannot lock {} '{}': {}", what, path, reason)};
+  }
+  throw Failure{ExitCode::io, reason};
 }
 
-void make_directories(const std::string& directory, std::string_view what)
+void make_directories(const std::string& directory, std::string_view what, Language language)
 {
   if (directory.empty() || directory == "." || directory == "/") {
     return;
@@ -38,9 +53,9 @@ void make_directories(const std::string& directory, std::string_view what)
   if (::stat(directory.c_str(), &status) == 0) {
     return;
   }
-  make_directories(directory_of(directory), what);
+  make_directories(directory_of(directory), what, language);
   if (::mkdir(directory.c_str(), 0700) != 0 && errno != EEXIST) {
-    fail(what, directory, errno, "create the directory for the");
+    fail(language, what, directory, errno, Doing::create_directory);
   }
 }
 
@@ -60,18 +75,19 @@ bool write_all(int fd, std::string_view text)
 }
 
 // Writes `text` to a new temporary file next to `path` and returns its name; the file is synced.
-std::string write_temporary(const std::string& path, std::string_view text, std::string_view what, mode_t mode)
+std::string write_temporary(const std::string& path, std::string_view text, std::string_view what, mode_t mode,
+                            Language language)
 {
   std::string name = path + ".tmp.XXXXXX";
   const int fd = ::mkostemp(name.data(), O_CLOEXEC);
   if (fd < 0) {
-    fail(what, path, errno);
+    fail(language, what, path, errno);
   }
   const bool written = write_all(fd, text) && ::fchmod(fd, mode) == 0 && ::fsync(fd) == 0;
   const int error = errno;
   if (::close(fd) != 0 || !written) {
     ::unlink(name.c_str());
-    fail(what, path, written ? errno : error);
+    fail(language, what, path, written ? errno : error);
   }
   return name;
 }
@@ -87,38 +103,38 @@ void sync_directory(const std::string& directory)
 
 } // namespace
 
-void create_parent_directory(const std::string& path, std::string_view what)
+void create_parent_directory(const std::string& path, std::string_view what, Language language)
 {
-  make_directories(directory_of(path), what);
+  make_directories(directory_of(path), what, language);
 }
 
 void write_file_atomically(const std::string& path, std::string_view text, std::string_view what,
                            const WriteOptions& options)
 {
+  const Language language = options.language;
   const std::string directory = directory_of(path);
   if (options.create_directory) {
-    make_directories(directory, what);
+    make_directories(directory, what, language);
   }
   struct stat status {};
   const bool exists = ::lstat(path.c_str(), &status) == 0;
   if (exists && S_ISLNK(status.st_mode)) {
-    throw Failure{ExitCode::io, fmt::format("refusing to write {} '{}': it is a symbolic link (write to the file it "
-                                            "points to instead)",
-                                            what, path)};
+    throw Failure{ExitCode::io, TR(language, "refusing to write {} '{}': it is a symbolic link (write to the file it points to instead)",
+                                   what, path)};
   }
   if (exists && !S_ISREG(status.st_mode)) {
-    throw Failure{ExitCode::io, fmt::format("refusing to write {} '{}': it is not a regular file", what, path)};
+    throw Failure{ExitCode::io, TR(language, "refusing to write {} '{}': it is not a regular file", what, path)};
   }
   // New files are private (the person's own data); an existing file keeps its permissions.
   const mode_t mode = exists ? (status.st_mode & 07777) : 0600;
 
-  const std::string temporary = write_temporary(path, text, what, mode);
+  const std::string temporary = write_temporary(path, text, what, mode, language);
   if (options.keep_backup && exists) {
-    const auto previous = read_file_if_exists(path, SIZE_MAX, what);
+    const auto previous = read_file_if_exists(path, SIZE_MAX, what, language);
     if (previous) {
       std::string backup;
       try {
-        backup = write_temporary(path + ".bak", *previous, what, mode);
+        backup = write_temporary(path + ".bak", *previous, what, mode, language);
       } catch (...) {
         ::unlink(temporary.c_str());
         throw;
@@ -127,26 +143,27 @@ void write_file_atomically(const std::string& path, std::string_view text, std::
         const int error = errno;
         ::unlink(backup.c_str());
         ::unlink(temporary.c_str());
-        fail(what, path + ".bak", error);
+        fail(language, what, path + ".bak", error);
       }
     }
   }
   if (::rename(temporary.c_str(), path.c_str()) != 0) {
     const int error = errno;
     ::unlink(temporary.c_str());
-    fail(what, path, error);
+    fail(language, what, path, error);
   }
   sync_directory(directory);
 }
 
-std::optional<std::string> read_file_if_exists(const std::string& path, std::size_t limit, std::string_view what)
+std::optional<std::string> read_file_if_exists(const std::string& path, std::size_t limit, std::string_view what,
+                                               Language language)
 {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENOENT) {
       return std::nullopt;
     }
-    fail(what, path, errno, "read");
+    fail(language, what, path, errno, Doing::read);
   }
   std::string text;
   char buffer[65536];
@@ -161,11 +178,11 @@ std::optional<std::string> read_file_if_exists(const std::string& path, std::siz
       }
       const int error = errno;
       ::close(fd);
-      fail(what, path, error, "read");
+      fail(language, what, path, error, Doing::read);
     }
     if (text.size() + static_cast<std::size_t>(count) > limit) {
       ::close(fd);
-      throw Failure{ExitCode::invalid_data, fmt::format("{} '{}' is larger than the limit of {} bytes", what, path, limit)};
+      throw Failure{ExitCode::invalid_data, TR(language, "{} '{}' is larger than the limit of {} MiB", what, path, limit / (1024 * 1024))};
     }
     text.append(buffer, static_cast<std::size_t>(count));
   }
@@ -173,12 +190,13 @@ std::optional<std::string> read_file_if_exists(const std::string& path, std::siz
   return text;
 }
 
-FileLock::FileLock(const std::string& path)
+FileLock::FileLock(const std::string& path, Language language)
 {
   const std::string name = path + ".lock";
+  const std::string what = TR(language, "lock file");
   m_fd = ::open(name.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (m_fd < 0) {
-    fail("lock file", name, errno, "open");
+    fail(language, what, name, errno, Doing::open);
   }
   for (int attempt = 0;; ++attempt) {
     if (::flock(m_fd, LOCK_EX | LOCK_NB) == 0) {
@@ -187,11 +205,11 @@ FileLock::FileLock(const std::string& path)
     if (errno != EWOULDBLOCK && errno != EINTR) {
       const int error = errno;
       ::close(m_fd);
-      fail("lock file", name, error, "lock");
+      fail(language, what, name, error, Doing::lock);
     }
     if (attempt == 1000) {
       ::close(m_fd);
-      throw Failure{ExitCode::io, fmt::format("another simplan has held '{}' for 10 seconds; try again", name)};
+      throw Failure{ExitCode::io, TR(language, "another simplan has held '{}' for 10 seconds; try again", name)};
     }
     std::this_thread::sleep_for(std::chrono::milliseconds{10});
   }

@@ -3,6 +3,8 @@
 // the directory), never through a symbolic link, and under a lock when several simplan processes may
 // change the same file. Failures throw Failure (exit 4) and leave the old file as it was.
 
+#include "simplan/i18n/language.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,8 +12,9 @@
 namespace simplan::cli {
 
 struct WriteOptions {
-  bool keep_backup = false;     ///< keep the previous version as FILE.bak
-  bool create_directory = false;///< create the file's directory (mode 0700) when missing
+  bool keep_backup = false;      ///< keep the previous version as FILE.bak
+  bool create_directory = false; ///< create the file's directory (mode 0700) when missing
+  i18n::Language language = i18n::Language::en;  ///< of the error messages
 };
 
 /// Replaces `path` with `text` so that at every instant the path holds either the old or the new content.
@@ -20,16 +23,17 @@ void write_file_atomically(const std::string& path, std::string_view text, std::
                            const WriteOptions& options = {});
 
 /// Creates the directory `path` is in (and its parents, mode 0700) when missing.
-void create_parent_directory(const std::string& path, std::string_view what);
+void create_parent_directory(const std::string& path, std::string_view what, i18n::Language language);
 
 /// The file's content, or nothing when it does not exist. Throws Failure for any other error.
-std::optional<std::string> read_file_if_exists(const std::string& path, std::size_t limit, std::string_view what);
+std::optional<std::string> read_file_if_exists(const std::string& path, std::size_t limit, std::string_view what,
+                                               i18n::Language language);
 
 /// An exclusive lock on PATH.lock, held until destruction: simplan processes that change the same file
 /// take turns. Waits up to 10 seconds, then throws Failure.
 class FileLock {
 public:
-  explicit FileLock(const std::string& path);
+  FileLock(const std::string& path, i18n::Language language);
   ~FileLock();
   FileLock(const FileLock&) = delete;
   FileLock& operator=(const FileLock&) = delete;

@@ -36,13 +36,13 @@ struct LinesCommand {
   CLI::App* remove = nullptr;
 };
 
-LinesCommand setup_lines_command(CLI::App& app, LinesOptions& options);
+LinesCommand setup_lines_command(CLI::App& app, LinesOptions& options, i18n::Language language);
 int run_lines_add(const LinesOptions& options, const Context& context);
 int run_lines_list(const LinesOptions& options, const Context& context);
 int run_lines_renewed(const LinesOptions& options, const Context& context);
 int run_lines_remove(const LinesOptions& options, const Context& context);
 
 /// "No lines yet" and how to add one: printed by `lines list` and `remind` when the file has none.
-std::string no_lines_hint(const std::string& path);
+std::string no_lines_hint(i18n::Language language, const std::string& path);
 
 } // namespace simplan::cli

@@ -2,6 +2,7 @@
 
 #include "cli/failure.hpp"
 #include "cli/files.hpp"
+#include "simplan/i18n/messages.hpp"
 
 #include <fmt/format.h>
 
@@ -27,37 +28,38 @@ std::string lines_file_path(const Context& context)
   if (const auto home = variable("HOME"); home && !home->empty()) {
     return *home + "/.config/simplan/lines.json";
   }
-  throw Failure{ExitCode::usage, "cannot tell where your lines file is: HOME is not set",
-                "give --lines-file FILE or set SIMPLAN_LINES"};
+  throw Failure{ExitCode::usage, TR(context.language, "cannot tell where your lines file is: HOME is not set"),
+                TR(context.language, "give --lines-file FILE or set SIMPLAN_LINES")};
 }
 
-lines::LinesFile read_lines_file(const std::string& path)
+lines::LinesFile read_lines_file(const std::string& path, i18n::Language language)
 {
-  const auto text = read_file_if_exists(path, k_max_lines_file_bytes, "lines file");
+  const auto text = read_file_if_exists(path, k_max_lines_file_bytes, TR(language, "lines file"), language);
   if (!text) {
     return {};
   }
-  auto loaded = lines::load_lines(*text, path);
+  auto loaded = lines::load_lines(*text, path, language);
   if (!loaded.problems.empty()) {
     std::vector<std::string> problems;
     for (const auto& problem : loaded.problems) {
       problems.push_back(util::format_diagnostic(problem));
     }
     throw Failure{ExitCode::invalid_data, std::move(problems),
-                  fmt::format("simplan will not change this file until it reads cleanly. Fix it by hand, or go back to "
-                              "the previous version: cp '{0}.bak' '{0}'",
-                              path)};
+                  TR(language, "simplan will not change this file until it reads cleanly. Fix it by hand, or go back to the previous version: cp '{0}.bak' '{0}'",
+                     path)};
   }
   return std::move(loaded.file);
 }
 
-void update_lines_file(const std::string& path, const std::function<void(lines::LinesFile&)>& change)
+void update_lines_file(const std::string& path, i18n::Language language,
+                       const std::function<void(lines::LinesFile&)>& change)
 {
-  create_parent_directory(path, "lines file");
-  const FileLock lock{path};
-  lines::LinesFile file = read_lines_file(path);
+  const std::string what = TR(language, "lines file");
+  create_parent_directory(path, what, language);
+  const FileLock lock{path, language};
+  lines::LinesFile file = read_lines_file(path, language);
   change(file);
-  write_file_atomically(path, lines::write_lines(file), "lines file", {true, false});
+  write_file_atomically(path, lines::write_lines(file), what, {true, false, language});
 }
 
 } // namespace simplan::cli

@@ -16,10 +16,11 @@ std::string lines_file_path(const Context& context);
 
 /// The lines in the file; an absent file holds none. A broken file throws Failure (exit 3) naming every
 /// problem and how to recover.
-lines::LinesFile read_lines_file(const std::string& path);
+lines::LinesFile read_lines_file(const std::string& path, i18n::Language language);
 
 /// Reads the file, applies `change`, writes it back: all under the file's lock, so two simplan processes
 /// never lose each other's changes.
-void update_lines_file(const std::string& path, const std::function<void(lines::LinesFile&)>& change);
+void update_lines_file(const std::string& path, i18n::Language language,
+                       const std::function<void(lines::LinesFile&)>& change);
 
 } // namespace simplan::cli

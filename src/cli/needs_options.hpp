@@ -39,7 +39,7 @@ struct NeedsOptions {
 /// Which of the need options a command offers.
 enum class NeedsScope { all, cost_only };
 
-void add_needs_options(CLI::App& command, NeedsOptions& options, NeedsScope scope);
+void add_needs_options(CLI::App& command, NeedsOptions& options, NeedsScope scope, i18n::Language language);
 
 struct ResolvedNeeds {
   profile::Needs needs;

@@ -33,7 +33,7 @@ struct PlansCommand {
   CLI::App* show = nullptr;
 };
 
-PlansCommand setup_plans_command(CLI::App& app, PlansOptions& options);
+PlansCommand setup_plans_command(CLI::App& app, PlansOptions& options, i18n::Language language);
 int run_plans_list(const PlansOptions& options, const Context& context);
 int run_plans_show(const PlansOptions& options, const Context& context);
 

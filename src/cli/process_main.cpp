@@ -1,7 +1,9 @@
 #include "cli/process_main.hpp"
 
 #include "cli/app.hpp"
+#include "cli/cli_text.hpp"
 #include "cli/failure.hpp"
+#include "simplan/i18n/messages.hpp"
 
 #include <fmt/format.h>
 
@@ -18,13 +20,21 @@
 namespace simplan::cli {
 namespace {
 
-[[noreturn]] void fail_io(std::string_view what, const std::string& path, int error)
+using i18n::Language;
+
+[[noreturn]] void fail_io(Language language, std::string_view what, const std::string& path, int error)
 {
-  throw Failure{ExitCode::io, fmt::format("cannot read {} '{}': {}", what, path, std::strerror(error))};
+  throw Failure{ExitCode::io, TR(language, "cannot read {} '{}': {}", what, path, system_error_text(language, error))};
+}
+
+[[noreturn]] void fail_too_large(Language language, std::string_view what, const std::string& path, std::size_t limit)
+{
+  throw Failure{ExitCode::invalid_data,
+                TR(language, "{} '{}' is larger than the limit of {} MiB", what, path, limit / (1024 * 1024))};
 }
 
 // Reads a whole descriptor, refusing more than `limit` bytes before it has read them all.
-std::string read_descriptor(int fd, std::size_t limit, std::string_view what, const std::string& name)
+std::string read_descriptor(int fd, std::size_t limit, std::string_view what, const std::string& name, Language language)
 {
   std::string text;
   char buffer[65536];
@@ -37,36 +47,34 @@ std::string read_descriptor(int fd, std::size_t limit, std::string_view what, co
       if (errno == EINTR) {
         continue;
       }
-      fail_io(what, name, errno);
+      fail_io(language, what, name, errno);
     }
     if (text.size() + static_cast<std::size_t>(count) > limit) {
-      throw Failure{ExitCode::invalid_data,
-                    fmt::format("{} '{}' is larger than the limit of {} MiB", what, name, limit / (1024 * 1024))};
+      fail_too_large(language, what, name, limit);
     }
     text.append(buffer, static_cast<std::size_t>(count));
   }
 }
 
-std::string read_file(const std::string& path, std::size_t limit, std::string_view what)
+std::string read_file(const std::string& path, std::size_t limit, std::string_view what, Language language)
 {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    fail_io(what, path, errno);
+    fail_io(language, what, path, errno);
   }
   struct stat status {};
   if (::fstat(fd, &status) == 0) {
     if (S_ISDIR(status.st_mode)) {
       ::close(fd);
-      fail_io(what, path, EISDIR);
+      fail_io(language, what, path, EISDIR);
     }
     if (S_ISREG(status.st_mode) && static_cast<std::size_t>(status.st_size) > limit) {
       ::close(fd);
-      throw Failure{ExitCode::invalid_data,
-                    fmt::format("{} '{}' is larger than the limit of {} MiB", what, path, limit / (1024 * 1024))};
+      fail_too_large(language, what, path, limit);
     }
   }
   try {
-    std::string text = read_descriptor(fd, limit, what, path);
+    std::string text = read_descriptor(fd, limit, what, path, language);
     ::close(fd);
     return text;
   } catch (...) {
@@ -92,7 +100,7 @@ std::string random_hex_id()
     if (fd >= 0) {
       ::close(fd);
     }
-    throw Failure{ExitCode::io, "cannot read /dev/urandom for a new line id"};
+    throw Failure{ExitCode::io, "cannot read /dev/urandom for a new line id"};  // never seen on Linux
   }
   ::close(fd);
   std::string id;
@@ -147,8 +155,8 @@ int process_main(int argc, const char* const* argv)
     const char* value = std::getenv(std::string{name}.c_str());
     return value == nullptr ? std::nullopt : std::optional<std::string>{value};
   };
-  environment.read_stdin = [](std::size_t limit, std::string_view what) {
-    return read_descriptor(STDIN_FILENO, limit, what, "-");
+  environment.read_stdin = [](std::size_t limit, std::string_view what, Language language) {
+    return read_descriptor(STDIN_FILENO, limit, what, "-", language);
   };
   environment.read_file = read_file;
   environment.today = local_today();
@@ -161,16 +169,21 @@ int process_main(int argc, const char* const* argv)
     args.emplace_back(argv[i]);
   }
   Output output;
-  int status = run(args, environment, output);
+  struct {
+    int status;
+    Language language;
+  } result{run(args, environment, output), detect_language(args, environment)};
 
   write_all(STDERR_FILENO, output.err);
   const int error = write_all(STDOUT_FILENO, output.out);
   // EPIPE: the reader has all it wanted (simplan plans | head -1); that is success, and quiet.
   if (error != 0 && error != EPIPE) {
-    write_all(STDERR_FILENO, fmt::format("simplan: error: cannot write to standard output: {}\n", std::strerror(error)));
-    status = static_cast<int>(ExitCode::io);
+    const std::string message = TR(result.language, "cannot write to standard output: {}",
+                                   system_error_text(result.language, error));
+    write_all(STDERR_FILENO, TR(result.language, "simplan: error: {}", message) + "\n");
+    result.status = static_cast<int>(ExitCode::io);
   }
-  return status;
+  return result.status;
 }
 
 } // namespace simplan::cli

@@ -17,7 +17,7 @@ struct RecommendOptions {
   std::string why_not;
 };
 
-CLI::App* setup_recommend_command(CLI::App& app, RecommendOptions& options);
+CLI::App* setup_recommend_command(CLI::App& app, RecommendOptions& options, i18n::Language language);
 int run_recommend(const RecommendOptions& options, const Context& context);
 
 } // namespace simplan::cli

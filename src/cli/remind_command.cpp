@@ -6,6 +6,8 @@
 #include "cli/lines_command.hpp"
 #include "cli/lines_store.hpp"
 #include "cli/value_parsers.hpp"
+#include "cli/cli_text.hpp"
+#include "simplan/i18n/messages.hpp"
 #include "simplan/renewal/reminders.hpp"
 #include "simplan/renewal/schedule.hpp"
 #include "simplan/report/remind_report.hpp"
@@ -57,7 +59,7 @@ std::int64_t calendar_stamp(const Context& context)
     const auto [end, error] = std::from_chars(epoch->data(), epoch->data() + epoch->size(), seconds);
     if (error != std::errc{} || end != epoch->data() + epoch->size() || seconds < 0 || seconds > 253402300799) {
       throw Failure{ExitCode::usage,
-                    fmt::format("SOURCE_DATE_EPOCH: expected seconds since 1970 as a whole number, got \"{}\"", *epoch)};
+                    TR(context.language, "SOURCE_DATE_EPOCH: expected seconds since 1970 as a whole number, got \"{}\"", *epoch)};
     }
     return seconds;
   }
@@ -68,22 +70,23 @@ std::int64_t calendar_stamp(const Context& context)
 // the start, so the same command gives the same calendar UIDs.
 lines::Line one_shot_line(const RemindOptions& options, const catalog::Catalog& catalog, const Context& context)
 {
-  const catalog::Plan& plan = find_plan_or_fail(catalog, options.plan, "--plan: ");
+  const Language language = context.language;
+  const catalog::Plan& plan = find_plan_or_fail(language, catalog, options.plan, "--plan");
   lines::Line line;
   line.plan = plan.id;
   line.label = plan.name;
-  line.anchor = parse_date_option("--start", options.start);
+  line.anchor = parse_date_option(language, "--start", options.start);
   line.term = plan.terms.front().length;
   if (!options.term.empty()) {
-    line.term = parse_term_option("--term", options.term);
+    line.term = parse_term_option(language, "--term", options.term);
     if (std::none_of(plan.terms.begin(), plan.terms.end(), [&](const catalog::Term& term) { return term.length == line.term; })) {
-      throw Failure{ExitCode::usage, fmt::format("--term: {} is not sold in {}", plan.id, options.term)};
+      throw Failure{ExitCode::usage, TR(language, "--term: {} is not sold in {}", plan.id, options.term)};
     }
   }
   line.line_count = options.line_count.value_or(1);
   line.autopay = options.autopay;
   if (!options.remind.empty()) {
-    line.remind_days = parse_days_list("--remind", options.remind);
+    line.remind_days = parse_days_list(language, "--remind", options.remind);
   }
   line.paid_terms = std::max(1, renewal::term_covering(line.anchor, line.term, context.today) + 1);
   // FNV-1a of the plan, term and start: stable and free of personal data.
@@ -98,56 +101,58 @@ lines::Line one_shot_line(const RemindOptions& options, const catalog::Catalog& 
 
 } // namespace
 
-CLI::App* setup_remind_command(CLI::App& app, RemindOptions& options)
+CLI::App* setup_remind_command(CLI::App& app, RemindOptions& options, Language language)
 {
-  CLI::App* command = app.add_subcommand("remind", "What falls due for your lines: renewals, amounts, deadlines");
-  command->add_option("--line", options.line_labels, "Only this line (by label; repeatable)")->type_name("LABEL");
-  auto* until = command->add_option("--until", options.until, "Through this day (default: the next 90 days)")
+  CLI::App* command =
+    app.add_subcommand("remind", TR(language, "What falls due for your lines: renewals, amounts, deadlines"));
+  command->add_option("--line", options.line_labels, TR(language, "Only this line (by label; repeatable)"))->type_name("LABEL");
+  auto* until = command->add_option("--until", options.until, TR(language, "Through this day (default: the next 90 days)"))
                   ->type_name("DATE");
-  command->add_option("--count", options.count, "The next N renewals of each line instead of a date range")
-    ->check(CLI::Range(1, 1000))
+  command->add_option("--count", options.count, TR(language, "The next N renewals of each line instead of a date range"))
+    ->check(in_range(language, 1, 1000))
     ->type_name("N")
     ->excludes(until);
   command->add_option("--due-within", options.due_within,
-                      "Only what falls due within DAYS days (with -q: exit 0 if anything does, 1 if nothing)")
-    ->check(CLI::Range(0, 3660))
+                      TR(language, "Only what falls due within DAYS days (with -q: exit 0 if anything does, 1 if nothing)"))
+    ->check(in_range(language, 0, 3660))
     ->type_name("DAYS");
-  command->add_flag("-q,--quiet", options.quiet, "Print nothing; the exit code says whether anything is due");
-  command->add_option("--export", options.export_format, "text (default), json, csv, tsv, or ics (a calendar file)")
-    ->check(CLI::IsMember({"text", "json", "csv", "tsv", "ics"}))
+  command->add_flag("-q,--quiet", options.quiet, TR(language, "Print nothing; the exit code says whether anything is due"));
+  command->add_option("--export", options.export_format, TR(language, "text (default), json, csv, tsv, or ics (a calendar file)"))
+    ->check(one_of(language, {"text", "json", "csv", "tsv", "ics"}))
     ->type_name("FORMAT");
-  command->add_option("--output", options.output, "Write to FILE (atomically) instead of standard output; - is stdout")
+  command->add_option("--output", options.output, TR(language, "Write to FILE (atomically) instead of standard output; - is stdout"))
     ->type_name("FILE");
-  command->add_flag("--rrule", options.rrule, "In a calendar, write each line's renewals as one recurring event");
+  command->add_flag("--rrule", options.rrule, TR(language, "In a calendar, write each line's renewals as one recurring event"));
   command->add_option("--heads-up", options.heads_up,
-                      "In a calendar, also an all-day \"renews in N days\" event (for calendars that drop alarms)")
-    ->check(CLI::Range(1, 90))
+                      TR(language, "In a calendar, also an all-day \"renews in N days\" event (for calendars that drop alarms)"))
+    ->check(in_range(language, 1, 90))
     ->type_name("DAYS");
-  command->add_option("--plan", options.plan, "One plan's dates without a lines file: the plan id (with --start)")
+  command->add_option("--plan", options.plan, TR(language, "One plan's dates without a lines file: the plan id (with --start)"))
     ->type_name("ID");
-  command->add_option("--start", options.start, "With --plan: the first day of service")->type_name("DATE");
-  command->add_option("--term", options.term, "With --plan: the term bought (30d, 1m, 12m)")->type_name("TERM");
-  command->add_option("--line-count", options.line_count, "With --plan: lines on the account")
-    ->check(CLI::Range(1, 20))
+  command->add_option("--start", options.start, TR(language, "With --plan: the first day of service"))->type_name("DATE");
+  command->add_option("--term", options.term, TR(language, "With --plan: the term bought (30d, 1m, 12m)"))->type_name("TERM");
+  command->add_option("--line-count", options.line_count, TR(language, "With --plan: lines on the account"))
+    ->check(in_range(language, 1, 20))
     ->type_name("N");
-  command->add_flag("--autopay", options.autopay, "With --plan: amounts with the AutoPay discount");
-  command->add_option("--remind", options.remind, "With --plan: alarm days before each due date (default 7,1)")
+  command->add_flag("--autopay", options.autopay, TR(language, "With --plan: amounts with the AutoPay discount"));
+  command->add_option("--remind", options.remind, TR(language, "With --plan: alarm days before each due date (default 7,1)"))
     ->type_name("DAYS");
-  command->footer("Examples:\n"
+  command->footer(TR(language, "Examples:") +
+                  "\n"
                   "  simplan remind\n"
                   "  simplan remind --count 12 --export ics --output renewals.ics\n"
                   "  simplan remind --export ics --heads-up 3 > renewals.ics\n"
                   "  simplan remind --plan mint-unlimited --start 2026-11-29 --term 90d --count 4\n"
-                  "  simplan remind --due-within 3 -q && notify-send 'A phone bill is due'\n\n"
-                  "Exit codes: 0 something is listed (or due, with --due-within); 1 nothing; 2 usage; 3 bad input;\n"
-                  "4 a file could not be read or written.");
+                  "  simplan remind --due-within 3 -q && notify-send 'A phone bill is due'\n\n" +
+                  TR(language, "Exit codes: 0 something is listed (or due, with --due-within); 1 nothing; 2 usage; 3 bad input; 4 a file could not be read or written."));
   return command;
 }
 
 int run_remind(const RemindOptions& options, const Context& context)
 {
+  const Language language = context.language;
   if (options.plan.empty() != options.start.empty()) {
-    throw Failure{ExitCode::usage, "--plan and --start go together: one plan's dates from its first day"};
+    throw Failure{ExitCode::usage, TR(language, "--plan and --start go together: one plan's dates from its first day")};
   }
   // Which lines, which window, which events; then render and write.
   const LoadedCatalog loaded = load_catalogs(context);
@@ -157,9 +162,9 @@ int run_remind(const RemindOptions& options, const Context& context)
     chosen.push_back(one_shot_line(options, loaded.catalog, context));
   } else {
     path = lines_file_path(context);
-    lines::LinesFile file = read_lines_file(path);
+    lines::LinesFile file = read_lines_file(path, language);
     if (file.lines.empty()) {
-      context.output.err += no_lines_hint(path);
+      context.output.err += no_lines_hint(language, path);
       return static_cast<int>(ExitCode::no_match);
     }
     for (const std::string& label : options.line_labels) {
@@ -169,8 +174,11 @@ int run_remind(const RemindOptions& options, const Context& context)
           labels.push_back(line.label);
         }
         const auto suggestion = util::suggest_name(label, labels);
-        throw Failure{ExitCode::no_match, fmt::format("--line: no line labelled \"{}\"{}", label,
-                                                      suggestion ? fmt::format("; did you mean \"{}\"?", *suggestion) : "")};
+        std::string message = TR(language, "--line: no line labelled \"{}\"", label);
+        if (suggestion) {
+          message += TR(language, "; did you mean \"{}\"?", *suggestion);
+        }
+        throw Failure{ExitCode::no_match, message};
       }
     }
     for (const lines::Line& line : file.lines) {
@@ -182,9 +190,9 @@ int run_remind(const RemindOptions& options, const Context& context)
   }
   for (const lines::Line& line : chosen) {
     if (!line.custom && loaded.catalog.find_plan(line.plan) == nullptr) {
-      context.output.err += fmt::format("simplan: warning: line \"{}\" uses plan \"{}\", which the catalog does not have; "
-                                        "its amounts are unknown\n",
-                                        util::escape_control(line.label), util::escape_control(line.plan));
+      context.output.err += TR(language, "simplan: warning: line \"{}\" uses plan \"{}\", which the catalog does not have; its amounts are unknown",
+                               util::escape_control(line.label), util::escape_control(line.plan)) +
+                            "\n";
     }
   }
 
@@ -192,7 +200,7 @@ int run_remind(const RemindOptions& options, const Context& context)
   if (options.due_within) {
     window.until = date::year_month_day{date::sys_days{context.today} + date::days{*options.due_within}};
   } else if (!options.until.empty()) {
-    window.until = parse_date_option("--until", options.until);
+    window.until = parse_date_option(language, "--until", options.until);
   }
   const auto reminders = renewal::reminders_for(loaded.catalog, chosen, window);
   const bool any = !reminders.empty();
@@ -212,7 +220,7 @@ int run_remind(const RemindOptions& options, const Context& context)
   if (options.output.empty() || options.output == "-") {
     context.output.out += text;
   } else {
-    write_file_atomically(options.output, text, "output file");
+    write_file_atomically(options.output, text, TR(language, "output file"), {false, false, language});
   }
   return static_cast<int>(any || format == report::ReminderFormat::ics ? ExitCode::success : ExitCode::no_match);
 }

@@ -30,7 +30,7 @@ struct RemindOptions {
   std::string remind;
 };
 
-CLI::App* setup_remind_command(CLI::App& app, RemindOptions& options);
+CLI::App* setup_remind_command(CLI::App& app, RemindOptions& options, i18n::Language language);
 int run_remind(const RemindOptions& options, const Context& context);
 
 } // namespace simplan::cli

@@ -4,6 +4,7 @@
 #include "cli/failure.hpp"
 #include "cli/lines_store.hpp"
 #include "simplan/catalog/plan_query.hpp"
+#include "simplan/i18n/messages.hpp"
 #include "simplan/report/remind_report.hpp"
 #include "simplan/util/spelling.hpp"
 
@@ -11,13 +12,15 @@
 
 namespace simplan::cli {
 
-CLI::App* setup_renew_command(CLI::App& app, RenewOptions& options)
+CLI::App* setup_renew_command(CLI::App& app, RenewOptions& options, i18n::Language language)
 {
-  CLI::App* command = app.add_subcommand("renew", "How to renew a line or a carrier: where to pay, what late costs, scams");
-  command->add_option("TARGET", options.target, "One of your lines (its label) or a carrier (id or name)")
+  CLI::App* command =
+    app.add_subcommand("renew", TR(language, "How to renew a line or a carrier: where to pay, what late costs, scams"));
+  command->add_option("TARGET", options.target, TR(language, "One of your lines (its label) or a carrier (id or name)"))
     ->required()
     ->type_name("LABEL|CARRIER");
-  command->footer("Examples:\n"
+  command->footer(TR(language, "Examples:") +
+                  "\n"
                   "  simplan renew \"My Mint\"\n"
                   "  simplan renew cricket");
   return command;
@@ -25,11 +28,15 @@ CLI::App* setup_renew_command(CLI::App& app, RenewOptions& options)
 
 int run_renew(const RenewOptions& options, const Context& context)
 {
+  // A guide is prose with a list in it: there are no rows to give a spreadsheet.
+  if (context.format == report::OutputFormat::csv || context.format == report::OutputFormat::tsv) {
+    throw Failure{ExitCode::usage, TR(context.language, "--format: renew writes table or json, not csv or tsv")};
+  }
   const LoadedCatalog loaded = load_catalogs(context);
   // A line of the person's first; a missing or unreadable lines file only matters if no carrier matches.
   lines::LinesFile file;
   try {
-    file = read_lines_file(lines_file_path(context));
+    file = read_lines_file(lines_file_path(context), context.language);
   } catch (const Failure&) {
     if (catalog::find_carrier_by_id_or_name(loaded.catalog, options.target) == nullptr) {
       throw;
@@ -44,7 +51,7 @@ int run_renew(const RenewOptions& options, const Context& context)
     carrier = loaded.catalog.find_carrier(carrier_id);
     if (carrier == nullptr) {
       throw Failure{ExitCode::no_match,
-                    fmt::format("line \"{}\" is with a carrier the catalog does not know (\"{}\")", line->label, carrier_id)};
+                    TR(context.language, "line \"{}\" is with a carrier the catalog does not know (\"{}\")", line->label, carrier_id)};
     }
   } else {
     carrier = catalog::find_carrier_by_id_or_name(loaded.catalog, options.target);
@@ -58,10 +65,13 @@ int run_renew(const RenewOptions& options, const Context& context)
       names.push_back(known.id);
     }
     const auto suggestion = util::suggest_name(options.target, names);
-    throw Failure{ExitCode::no_match,
-                  fmt::format("no line or carrier \"{}\"{}", options.target,
-                              suggestion ? fmt::format("; did you mean \"{}\"?", *suggestion) : std::string{}),
-                  suggestion ? std::string{} : "'simplan lines list' shows your lines; 'simplan catalog info' the carriers"};
+    std::string message = TR(context.language, "no line or carrier \"{}\"", options.target);
+    if (suggestion) {
+      message += TR(context.language, "; did you mean \"{}\"?", *suggestion);
+    }
+    throw Failure{ExitCode::no_match, message,
+                  suggestion ? std::string{}
+                             : TR(context.language, "'simplan lines list' shows your lines; 'simplan catalog info' the carriers")};
   }
   context.output.out +=
     report::render_renew_guide(loaded.catalog, *carrier, line, context.today, context.format, context.render);

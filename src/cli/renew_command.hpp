@@ -13,7 +13,7 @@ struct RenewOptions {
   std::string target;
 };
 
-CLI::App* setup_renew_command(CLI::App& app, RenewOptions& options);
+CLI::App* setup_renew_command(CLI::App& app, RenewOptions& options, i18n::Language language);
 int run_renew(const RenewOptions& options, const Context& context);
 
 } // namespace simplan::cli

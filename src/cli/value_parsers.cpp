@@ -2,6 +2,7 @@
 
 #include "cli/failure.hpp"
 #include "simplan/catalog/plan_query.hpp"
+#include "simplan/i18n/messages.hpp"
 #include "simplan/util/date.hpp"
 #include "simplan/util/parse.hpp"
 #include "simplan/util/spelling.hpp"
@@ -14,53 +15,61 @@
 namespace simplan::cli {
 namespace {
 
-[[noreturn]] void reject(std::string_view option, std::string_view expected, std::string_view text,
+// "--max-price: expected ..., got "x"" with an optional "did you mean".
+[[noreturn]] void reject(Language language, std::string_view option, std::string_view expected, std::string_view text,
                          std::string_view suggestion = {})
 {
-  throw Failure{ExitCode::usage,
-                fmt::format("{}: expected {}, got \"{}\"{}", option, expected, text,
-                            suggestion.empty() ? std::string{} : fmt::format("; did you mean \"{}\"?", suggestion))};
+  std::string message = TR(language, "{}: expected {}, got \"{}\"", option, expected, text);
+  if (!suggestion.empty()) {
+    message += TR(language, "; did you mean \"{}\"?", suggestion);
+  }
+  throw Failure{ExitCode::usage, message};
+}
+
+std::string with_option(Language language, std::string_view option, std::string message)
+{
+  return option.empty() ? message : TR(language, "{}: {}", option, message);
 }
 
 } // namespace
 
-date::year_month_day parse_date_option(std::string_view option, std::string_view text)
+date::year_month_day parse_date_option(Language language, std::string_view option, std::string_view text)
 {
   const auto day = util::parse_iso_date(text);
   if (!day) {
-    reject(option, "a date YYYY-MM-DD that exists", text);
+    reject(language, option, TR(language, "a date YYYY-MM-DD that exists"), text);
   }
   return *day;
 }
 
-util::Cents parse_dollars_option(std::string_view option, std::string_view text)
+util::Cents parse_dollars_option(Language language, std::string_view option, std::string_view text)
 {
   const auto cents = util::parse_dollars(text);
   if (!cents) {
-    reject(option, "a dollar amount such as 25 or 25.50", text);
+    reject(language, option, TR(language, "a dollar amount such as 25 or 25.50"), text);
   }
   return *cents;
 }
 
-std::int64_t parse_gigabytes_option(std::string_view option, std::string_view text)
+std::int64_t parse_gigabytes_option(Language language, std::string_view option, std::string_view text)
 {
   const auto megabytes = util::parse_gigabytes(text);
   if (!megabytes) {
-    reject(option, "an amount of GB such as 5 or 0.5 (at most 10000)", text);
+    reject(language, option, TR(language, "an amount of GB such as 5 or 0.5 (at most 10000)"), text);
   }
   return *megabytes;
 }
 
-std::string parse_country(std::string_view option, std::string_view text)
+std::string parse_country(Language language, std::string_view option, std::string_view text)
 {
   auto code = util::parse_country_code(text);
   if (!code) {
-    reject(option, "a two-letter country code such as CN, IN or MX", text);
+    reject(language, option, TR(language, "a two-letter country code such as CN, IN or MX"), text);
   }
   return *code;
 }
 
-catalog::Network parse_network(std::string_view option, std::string_view text)
+catalog::Network parse_network(Language language, std::string_view option, std::string_view text)
 {
   std::string letters;
   for (const char c : util::to_lower_ascii(text)) {
@@ -72,10 +81,10 @@ catalog::Network parse_network(std::string_view option, std::string_view text)
     return *network;
   }
   const auto suggestion = util::closest_match(letters, catalog::enum_names<catalog::Network>());
-  reject(option, "one of tmobile, att, verizon, boost", text, suggestion.value_or(""));
+  reject(language, option, TR(language, "one of tmobile, att, verizon, boost"), text, suggestion.value_or(""));
 }
 
-catalog::TermLength parse_term_option(std::string_view option, std::string_view text)
+catalog::TermLength parse_term_option(Language language, std::string_view option, std::string_view text)
 {
   std::size_t at = 0;
   int count = 0;
@@ -94,10 +103,10 @@ catalog::TermLength parse_term_option(std::string_view option, std::string_view 
       return {catalog::TermUnit::months, count};
     }
   }
-  reject(option, "a term such as 30d (30 days) or 1m (1 calendar month)", text);
+  reject(language, option, TR(language, "a term such as 30d (30 days) or 1m (1 calendar month)"), text);
 }
 
-std::vector<int> parse_days_list(std::string_view option, std::string_view text)
+std::vector<int> parse_days_list(Language language, std::string_view option, std::string_view text)
 {
   std::vector<int> days;
   std::size_t start = 0;
@@ -111,7 +120,7 @@ std::vector<int> parse_days_list(std::string_view option, std::string_view text)
       value = value * 10 + (c - '0');
     }
     if (!ok || value > 365) {
-      reject(option, "days before the due date, from 0 to 365, separated by commas (7,1)", text);
+      reject(language, option, TR(language, "days before the due date, from 0 to 365, separated by commas (7,1)"), text);
     }
     days.push_back(value);
     start = end + 1;
@@ -119,7 +128,18 @@ std::vector<int> parse_days_list(std::string_view option, std::string_view text)
   return days;
 }
 
-const catalog::Plan& find_plan_or_fail(const catalog::Catalog& catalog, std::string_view id, std::string_view context)
+int parse_percent_option(Language language, std::string_view option, std::string_view text)
+{
+  // Percent with at most two decimals, as basis points, through the dollar parser's exact decimals.
+  const auto hundredths = util::parse_dollars(text);
+  if (!hundredths || text.starts_with('$') || *hundredths > 10000) {
+    reject(language, option, TR(language, "a percentage from 0 to 100 such as 10 or 26.8"), text);
+  }
+  return static_cast<int>(*hundredths);
+}
+
+const catalog::Plan& find_plan_or_fail(Language language, const catalog::Catalog& catalog, std::string_view id,
+                                       std::string_view option)
 {
   if (const catalog::Plan* plan = catalog.find_plan(id)) {
     return *plan;
@@ -129,13 +149,16 @@ const catalog::Plan& find_plan_or_fail(const catalog::Catalog& catalog, std::str
     ids.push_back(plan.id);
   }
   const auto suggestion = util::suggest_name(id, ids);
-  throw Failure{ExitCode::no_match,
-                fmt::format("{}no plan with id \"{}\"{}", context, id,
-                            suggestion ? fmt::format("; did you mean \"{}\"?", *suggestion) : std::string{}),
-                suggestion ? std::string{} : "'simplan plans' lists the plan ids"};
+  std::string message = TR(language, "no plan with id \"{}\"", id);
+  if (suggestion) {
+    message += TR(language, "; did you mean \"{}\"?", *suggestion);
+  }
+  throw Failure{ExitCode::no_match, with_option(language, option, message),
+                suggestion ? std::string{} : TR(language, "'simplan plans' lists the plan ids")};
 }
 
-const catalog::Carrier& parse_carrier(std::string_view option, std::string_view text, const catalog::Catalog& catalog)
+const catalog::Carrier& parse_carrier(Language language, std::string_view option, std::string_view text,
+                                      const catalog::Catalog& catalog)
 {
   if (const catalog::Carrier* carrier = catalog::find_carrier_by_id_or_name(catalog, text)) {
     return *carrier;
@@ -145,10 +168,12 @@ const catalog::Carrier& parse_carrier(std::string_view option, std::string_view 
     names.push_back(carrier.id);
   }
   const auto suggestion = util::closest_match(text, std::span<const std::string>{names});
-  throw Failure{ExitCode::usage,
-                fmt::format("{}: no carrier \"{}\" in the catalog{}", option, text,
-                            suggestion ? fmt::format("; did you mean \"{}\"?", *suggestion) : std::string{}),
-                suggestion ? std::string{} : "'simplan catalog info' lists the carriers"};
+  std::string message = TR(language, "no carrier \"{}\" in the catalog", text);
+  if (suggestion) {
+    message += TR(language, "; did you mean \"{}\"?", *suggestion);
+  }
+  throw Failure{ExitCode::usage, with_option(language, option, message),
+                suggestion ? std::string{} : TR(language, "'simplan catalog info' lists the carriers")};
 }
 
 } // namespace simplan::cli

@@ -1,8 +1,9 @@
 #pragma once
-// Option values typed by a person, parsed or rejected with a message that names the option, what it
-// expected and what it got (exit code: usage).
+// Option values typed by a person, parsed or rejected with a message (in the reader's language) that names
+// the option, what it expected and what it got (exit code: usage).
 
 #include "simplan/catalog/catalog.hpp"
+#include "simplan/i18n/language.hpp"
 #include "simplan/util/money.hpp"
 
 #include <date/date.h>
@@ -14,24 +15,31 @@
 
 namespace simplan::cli {
 
-date::year_month_day parse_date_option(std::string_view option, std::string_view text);
-util::Cents parse_dollars_option(std::string_view option, std::string_view text);
-std::int64_t parse_gigabytes_option(std::string_view option, std::string_view text);
-std::string parse_country(std::string_view option, std::string_view text);
+using i18n::Language;
+
+date::year_month_day parse_date_option(Language language, std::string_view option, std::string_view text);
+util::Cents parse_dollars_option(Language language, std::string_view option, std::string_view text);
+std::int64_t parse_gigabytes_option(Language language, std::string_view option, std::string_view text);
+std::string parse_country(Language language, std::string_view option, std::string_view text);
 /// "tmobile", "T-Mobile", "att", "AT&T", "verizon", "boost" (case and punctuation ignored).
-catalog::Network parse_network(std::string_view option, std::string_view text);
+catalog::Network parse_network(Language language, std::string_view option, std::string_view text);
+
 /// A term length: "30d", "90 days", "1m", "12 months".
-catalog::TermLength parse_term_option(std::string_view option, std::string_view text);
+catalog::TermLength parse_term_option(Language language, std::string_view option, std::string_view text);
 
 /// A comma list of days before a due date: "7,1".
-std::vector<int> parse_days_list(std::string_view option, std::string_view text);
+std::vector<int> parse_days_list(Language language, std::string_view option, std::string_view text);
+
+/// A percentage with at most two decimals, as basis points: "26.8" is 2680.
+int parse_percent_option(Language language, std::string_view option, std::string_view text);
 
 /// The plan with this id. An unknown id throws Failure (exit "nothing matched") naming the closest id:
-/// the only id that starts with `id`, else the closest spelling. `context` prefixes the message
-/// ("--why-not: ").
-const catalog::Plan& find_plan_or_fail(const catalog::Catalog& catalog, std::string_view id, std::string_view context = {});
+/// the only id that starts with `id`, else the closest spelling. `option` prefixes the message.
+const catalog::Plan& find_plan_or_fail(Language language, const catalog::Catalog& catalog, std::string_view id,
+                                       std::string_view option = {});
 
 /// A carrier of the catalog, by id or name.
-const catalog::Carrier& parse_carrier(std::string_view option, std::string_view text, const catalog::Catalog& catalog);
+const catalog::Carrier& parse_carrier(Language language, std::string_view option, std::string_view text,
+                                      const catalog::Catalog& catalog);
 
 } // namespace simplan::cli

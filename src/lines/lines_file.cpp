@@ -3,6 +3,7 @@
 #include "simplan/catalog/catalog_json.hpp"
 #include "simplan/renewal/schedule.hpp"
 #include "simplan/util/date.hpp"
+#include "simplan/i18n/messages.hpp"
 #include "simplan/util/json_reader.hpp"
 
 #include <fmt/format.h>
@@ -32,44 +33,47 @@ std::optional<catalog::TermLength> read_term(const JsonObject& line)
   if (value == nullptr) {
     return std::nullopt;
   }
-  const JsonObject fields{*value, line.pointer_to("term"), line.source(), line.problems(), k_term_fields};
+  const i18n::Language language = line.language();
+  const JsonObject fields{*value, line.pointer_to("term"), line.source(), line.problems(), k_term_fields, language};
   if (fields.has("days") == fields.has("months")) {
-    fields.problem("", "expected exactly one of \"days\" or \"months\"");
+    fields.problem("", TR(language, "expected exactly one of \"days\" or \"months\""));
     return std::nullopt;
   }
   if (fields.has("days")) {
-    const auto days = fields.small_integer("days", Need::required, 1, 400, "a number of days");
+    const auto days = fields.small_integer("days", Need::required, 1, 400, TR(language, "a number of days"));
     return days ? std::optional{catalog::TermLength{catalog::TermUnit::days, *days}} : std::nullopt;
   }
-  const auto months = fields.small_integer("months", Need::required, 1, 13, "a number of months");
+  const auto months = fields.small_integer("months", Need::required, 1, 13, TR(language, "a number of months"));
   return months ? std::optional{catalog::TermLength{catalog::TermUnit::months, *months}} : std::nullopt;
 }
 
 Line read_line(const JsonObject& fields)
 {
+  const i18n::Language language = fields.language();
   Line line;
   line.id = fields.string("id", Need::required).value_or("");
   line.label = fields.string("label", Need::required).value_or("");
   line.plan = fields.string("plan", Need::optional).value_or("");
   if (const Json* custom = fields.object("custom", Need::optional)) {
     const JsonObject custom_fields{*custom, fields.pointer_to("custom"), fields.source(), fields.problems(),
-                                   k_custom_fields};
+                                   k_custom_fields, language};
     CustomPlan plan;
     plan.carrier = custom_fields.string("carrier", Need::required).value_or("");
     plan.name = custom_fields.string("name", Need::optional).value_or("");
-    plan.price = custom_fields.integer("price_cents", Need::required, 0, 10'000'000, "an amount in cents").value_or(0);
+    plan.price =
+      custom_fields.integer("price_cents", Need::required, 0, 10'000'000, TR(language, "an amount in cents")).value_or(0);
     line.custom = plan;
   }
   if (line.plan.empty() == !line.custom.has_value() && fields.has("label")) {
-    fields.problem("", "expected exactly one of \"plan\" (a catalog plan id) or \"custom\"");
+    fields.problem("", TR(language, "expected exactly one of \"plan\" (a catalog plan id) or \"custom\""));
   }
   line.term = read_term(fields).value_or(catalog::TermLength{});
   line.anchor = fields.date("anchor", Need::required).value_or(date::year_month_day{});
-  line.paid_terms = fields.small_integer("paid_terms", Need::optional, 1, 100'000, "a number of terms").value_or(1);
-  line.terms_before = fields.small_integer("terms_before", Need::optional, 0, 100'000, "a number of terms").value_or(0);
-  line.plan_terms_before =
-    fields.small_integer("plan_terms_before", Need::optional, 0, 100'000, "a number of terms").value_or(0);
-  line.line_count = fields.small_integer("line_count", Need::optional, 1, 20, "a number of lines").value_or(1);
+  const std::string terms = TR(language, "a number of terms");
+  line.paid_terms = fields.small_integer("paid_terms", Need::optional, 1, 100'000, terms).value_or(1);
+  line.terms_before = fields.small_integer("terms_before", Need::optional, 0, 100'000, terms).value_or(0);
+  line.plan_terms_before = fields.small_integer("plan_terms_before", Need::optional, 0, 100'000, terms).value_or(0);
+  line.line_count = fields.small_integer("line_count", Need::optional, 1, 20, TR(language, "a number of lines")).value_or(1);
   line.autopay = fields.boolean("autopay", Need::optional).value_or(false);
   if (const Json* days = fields.array("remind_days", Need::optional)) {
     line.remind_days.clear();
@@ -80,8 +84,8 @@ Line read_line(const JsonObject& fields)
       } else {
         fields.problems().push_back({std::string{fields.source()}, std::nullopt,
                                      util::json_pointer_append(fields.pointer_to("remind_days"), i),
-                                     fmt::format("expected a number of days from 0 to 365, got {}",
-                                                 util::describe_json(day))});
+                                     TR(language, "expected a number of days from 0 to 365, got {}",
+                                        util::describe_json(day, language))});
       }
     }
   }
@@ -90,15 +94,15 @@ Line read_line(const JsonObject& fields)
       const std::string pointer = util::json_pointer_append(fields.pointer_to("history"), i);
       if (!(*history)[i].is_object()) {
         fields.problems().push_back({std::string{fields.source()}, std::nullopt, pointer,
-                                     fmt::format("expected an object, got {}", util::describe_json((*history)[i]))});
+                                     TR(language, "expected an object, got {}", util::describe_json((*history)[i], language))});
         continue;
       }
-      const JsonObject entry{(*history)[i], pointer, fields.source(), fields.problems(), k_history_fields};
+      const JsonObject entry{(*history)[i], pointer, fields.source(), fields.problems(), k_history_fields, language};
       HistoryEntry item;
       item.on = entry.date("on", Need::required).value_or(date::year_month_day{});
       const auto event = entry.one_of("event", Need::required, k_history_events);
       item.event = event ? std::string{k_history_events[*event]} : std::string{};
-      item.terms = entry.small_integer("terms", Need::optional, 0, 100'000, "a number of terms").value_or(1);
+      item.terms = entry.small_integer("terms", Need::optional, 0, 100'000, terms).value_or(1);
       item.plan = entry.string("plan", Need::optional).value_or("");
       line.history.push_back(std::move(item));
     }
@@ -128,24 +132,24 @@ Line* LinesFile::find(std::string_view label)
   return const_cast<Line*>(static_cast<const LinesFile&>(*this).find(label));
 }
 
-LinesLoad load_lines(std::string_view json_text, std::string_view source)
+LinesLoad load_lines(std::string_view json_text, std::string_view source, i18n::Language language)
 {
   LinesLoad result;
-  const auto document = util::parse_json_document(json_text, source, result.problems);
+  const auto document = util::parse_json_document(json_text, source, result.problems, language);
   if (!document) {
     return result;
   }
   if (!document->is_object()) {
     result.problems.push_back(
-      {std::string{source}, std::nullopt, "", fmt::format("expected an object, got {}", util::describe_json(*document))});
+      {std::string{source}, std::nullopt, "", TR(language, "expected an object, got {}", util::describe_json(*document, language))});
     return result;
   }
-  const JsonObject top{*document, "", source, result.problems, k_file_fields};
-  const auto version = top.small_integer("schema_version", Need::required, 1, 1'000'000, "a version number");
+  const JsonObject top{*document, "", source, result.problems, k_file_fields, language};
+  const auto version =
+    top.small_integer("schema_version", Need::required, 1, 1'000'000, TR(language, "a version number"));
   if (version && *version != k_lines_schema_version) {
-    top.problem("schema_version", fmt::format("this simplan reads lines files of version {}, got version {}; a newer "
-                                              "simplan may read it",
-                                              k_lines_schema_version, *version));
+    top.problem("schema_version", TR(language, "this simplan reads lines files of version {}, got version {}; a newer simplan may read it",
+                                     k_lines_schema_version, *version));
     return result;
   }
   const Json* lines = top.array("lines", Need::required);
@@ -158,16 +162,17 @@ LinesLoad load_lines(std::string_view json_text, std::string_view source)
     const std::string pointer = util::json_pointer_append("/lines", i);
     if (!(*lines)[i].is_object()) {
       result.problems.push_back(
-        {std::string{source}, std::nullopt, pointer, fmt::format("expected an object, got {}", util::describe_json((*lines)[i]))});
+        {std::string{source}, std::nullopt, pointer,
+         TR(language, "expected an object, got {}", util::describe_json((*lines)[i], language))});
       continue;
     }
-    const JsonObject fields{(*lines)[i], pointer, source, result.problems, k_line_fields};
+    const JsonObject fields{(*lines)[i], pointer, source, result.problems, k_line_fields, language};
     Line line = read_line(fields);
     if (!line.label.empty() && !labels.insert(line.label).second) {
-      fields.problem("label", fmt::format("another line is labelled \"{}\" already", line.label));
+      fields.problem("label", TR(language, "another line is labelled \"{}\" already", line.label));
     }
     if (!line.id.empty() && !ids.insert(line.id).second) {
-      fields.problem("id", fmt::format("another line has the id \"{}\"", line.id));
+      fields.problem("id", TR(language, "another line has the id \"{}\"", line.id));
     }
     result.file.lines.push_back(std::move(line));
   }

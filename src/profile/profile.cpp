@@ -1,5 +1,6 @@
 #include "simplan/profile/profile.hpp"
 
+#include "simplan/i18n/messages.hpp"
 #include "simplan/util/json_reader.hpp"
 #include "simplan/util/parse.hpp"
 #include "simplan/util/spelling.hpp"
@@ -44,8 +45,8 @@ std::optional<int> read_percent(const JsonObject& object, std::string_view key)
       return static_cast<int>(std::round(basis_points));
     }
   }
-  object.problem(key, fmt::format("expected a percentage from 0 to 100 with at most two decimals, got {}",
-                                  util::describe_json(*value)));
+  object.problem(key, TR(object.language(), "expected a percentage from 0 to 100 with at most two decimals, got {}",
+                         util::describe_json(*value, object.language())));
   return std::nullopt;
 }
 
@@ -61,8 +62,8 @@ std::optional<std::int64_t> read_gigabytes(const JsonObject& object, std::string
       return static_cast<std::int64_t>(std::round(megabytes));
     }
   }
-  object.problem(key, fmt::format("expected GB from 0 to 10000 with at most three decimals, got {}",
-                                  util::describe_json(*value)));
+  object.problem(key, TR(object.language(), "expected GB from 0 to 10000 with at most three decimals, got {}",
+                         util::describe_json(*value, object.language())));
   return std::nullopt;
 }
 
@@ -80,7 +81,8 @@ std::vector<std::string> read_strings(const JsonObject& object, std::string_view
     } else {
       object.problems().push_back({std::string{object.source()}, std::nullopt,
                                    util::json_pointer_append(object.pointer_to(key), i),
-                                   fmt::format("expected a non-empty string, got {}", util::describe_json(element))});
+                                   TR(object.language(), "expected a non-empty string, got {}",
+                                      util::describe_json(element, object.language()))});
     }
   }
   return values;
@@ -89,22 +91,25 @@ std::vector<std::string> read_strings(const JsonObject& object, std::string_view
 // Applies every field present in `fields` to `needs`.
 void read_needs(const JsonObject& fields, Needs& needs)
 {
+  const i18n::Language language = fields.language();
   if (const Json* stay = fields.object("stay", Need::optional)) {
-    const JsonObject stay_fields{*stay, fields.pointer_to("stay"), fields.source(), fields.problems(), k_stay_fields};
+    const JsonObject stay_fields{*stay, fields.pointer_to("stay"), fields.source(), fields.problems(), k_stay_fields,
+                                 language};
     if (stay_fields.has("days") == stay_fields.has("months")) {
-      stay_fields.problem("", "expected exactly one of \"days\" or \"months\"");
+      stay_fields.problem("", TR(language, "expected exactly one of \"days\" or \"months\""));
     } else if (stay_fields.has("days")) {
-      if (const auto days = stay_fields.small_integer("days", Need::required, 1, 3660, "a number of days")) {
+      if (const auto days = stay_fields.small_integer("days", Need::required, 1, 3660, TR(language, "a number of days"))) {
         needs.stay = {StayUnit::days, *days};
       }
-    } else if (const auto months = stay_fields.small_integer("months", Need::required, 1, 120, "a number of months")) {
+    } else if (const auto months =
+                 stay_fields.small_integer("months", Need::required, 1, 120, TR(language, "a number of months"))) {
       needs.stay = {StayUnit::months, *months};
     }
   }
-  needs.lines = fields.small_integer("lines", Need::optional, 1, 20, "a number of lines").value_or(needs.lines);
+  needs.lines = fields.small_integer("lines", Need::optional, 1, 20, TR(language, "a number of lines")).value_or(needs.lines);
   needs.data_mb = read_gigabytes(fields, "data_gb").value_or(needs.data_mb);
   needs.hotspot_mb = read_gigabytes(fields, "hotspot_gb").value_or(needs.hotspot_mb);
-  if (const auto budget = fields.integer("budget_cents", Need::optional, 0, 100'000'000, "an amount in cents")) {
+  if (const auto budget = fields.integer("budget_cents", Need::optional, 0, 100'000'000, TR(language, "an amount in cents"))) {
     needs.budget = *budget;
   }
   needs.esim = fields.boolean("esim", Need::optional).value_or(needs.esim);
@@ -121,29 +126,29 @@ void read_needs(const JsonObject& fields, Needs& needs)
       } else {
         fields.problems().push_back({std::string{fields.source()}, std::nullopt,
                                      util::json_pointer_append(fields.pointer_to("call"), i),
-                                     fmt::format("expected a two-letter country code such as \"CN\", got \"{}\"",
-                                                 countries[i])});
+                                     TR(language, "expected a two-letter country code such as \"CN\", got \"{}\"",
+                                        countries[i])});
       }
     }
   }
   needs.call_minutes =
-    fields.small_integer("call_minutes", Need::optional, 0, 100'000, "a number of minutes").value_or(needs.call_minutes);
+    fields.small_integer("call_minutes", Need::optional, 0, 100'000, TR(language, "a number of minutes"))
+      .value_or(needs.call_minutes);
   if (fields.has("networks")) {
     needs.networks.clear();
     for (const auto& name : read_strings(fields, "networks")) {
       if (const auto network = catalog::parse_enum<catalog::Network>(name)) {
         needs.networks.push_back(*network);
       } else {
-        fields.problem("networks", fmt::format("expected networks among \"tmobile\", \"att\", \"verizon\", \"boost\", "
-                                               "got \"{}\"",
-                                               name));
+        fields.problem("networks", TR(language, "expected networks among \"tmobile\", \"att\", \"verizon\", \"boost\", got \"{}\"",
+                                      name));
       }
     }
   }
   needs.autopay = fields.boolean("autopay", Need::optional).value_or(needs.autopay);
   needs.premium_data = fields.boolean("premium_data", Need::optional).value_or(needs.premium_data);
   needs.tax_rate_bp = read_percent(fields, "tax_rate_percent").value_or(needs.tax_rate_bp);
-  if (const auto top = fields.small_integer("top", Need::optional, 1, 1000, "a number of plans")) {
+  if (const auto top = fields.small_integer("top", Need::optional, 1, 1000, TR(language, "a number of plans"))) {
     needs.top = static_cast<std::size_t>(*top);
   }
 }
@@ -159,12 +164,12 @@ catalog::LocalizedText read_description(const JsonObject& fields)
     if (translation.is_string()) {
       text.set(language, translation.get<std::string>());
     } else {
-      fields.problem("description", fmt::format("expected text for \"{}\", got {}", language,
-                                                util::describe_json(translation)));
+      fields.problem("description", TR(fields.language(), "expected text for \"{}\", got {}", language,
+                                       util::describe_json(translation, fields.language())));
     }
   }
   if (!value->contains("en")) {
-    fields.problem("description", "missing the English text \"en\"");
+    fields.problem("description", TR(fields.language(), "missing the English text \"en\""));
   }
   return text;
 }
@@ -188,13 +193,14 @@ const Profile* ProfileBook::find(std::string_view name) const
 
 ProfileBookLoad load_profile_book(std::string_view json_text, std::string_view source)
 {
+  // The built-in profiles are simplan's own data: their problems are for developers, in English.
   ProfileBookLoad result;
   const auto document = util::parse_json_document(json_text, source, result.problems);
   if (!document) {
     return result;
   }
   if (!document->is_object()) {
-    result.problems.push_back({std::string{source}, std::nullopt, "", "expected an object"});
+    result.problems.push_back({std::string{source}, std::nullopt, "", TR(i18n::Language::en, "expected an object")});
     return result;
   }
   const JsonObject top{*document, "", source, result.problems, k_book_fields};
@@ -218,7 +224,7 @@ ProfileBookLoad load_profile_book(std::string_view json_text, std::string_view s
     const std::string pointer = util::json_pointer_append("/profiles", i);
     if (!(*profiles)[i].is_object()) {
       result.problems.push_back({std::string{source}, std::nullopt, pointer,
-                                 fmt::format("expected an object, got {}", util::describe_json((*profiles)[i]))});
+                                 TR(i18n::Language::en, "expected an object, got {}", util::describe_json((*profiles)[i]))});
       continue;
     }
     const JsonObject fields{(*profiles)[i], pointer, source, result.problems, k_profile_fields};
@@ -230,30 +236,31 @@ ProfileBookLoad load_profile_book(std::string_view json_text, std::string_view s
     read_needs(fields, profile.needs);
     for (const auto& name : profile.aliases) {
       if (book.find(name) != nullptr) {
-        fields.problem("aliases", fmt::format("\"{}\" names another profile already", name));
+        fields.problem("aliases", TR(i18n::Language::en, "\"{}\" names another profile already", name));
       }
     }
     if (book.find(profile.id) != nullptr) {
-      fields.problem("id", fmt::format("duplicate profile id \"{}\"", profile.id));
+      fields.problem("id", TR(i18n::Language::en, "duplicate profile id \"{}\"", profile.id));
     }
     book.profiles.push_back(std::move(profile));
   }
   return result;
 }
 
-ProfileLoad load_profile_file(std::string_view json_text, std::string_view source, const ProfileBook& book)
+ProfileLoad load_profile_file(std::string_view json_text, std::string_view source, const ProfileBook& book,
+                              i18n::Language language)
 {
   ProfileLoad result;
-  const auto document = util::parse_json_document(json_text, source, result.problems);
+  const auto document = util::parse_json_document(json_text, source, result.problems, language);
   if (!document) {
     return result;
   }
   if (!document->is_object()) {
     result.problems.push_back({std::string{source}, std::nullopt, "",
-                               fmt::format("expected a profile object, got {}", util::describe_json(*document))});
+                               TR(language, "expected a profile object, got {}", util::describe_json(*document, language))});
     return result;
   }
-  const JsonObject fields{*document, "", source, result.problems, k_profile_fields};
+  const JsonObject fields{*document, "", source, result.problems, k_profile_fields, language};
   Profile& profile = result.profile;
   profile.id = fields.string("id", Need::optional).value_or("custom");
   profile.needs = book.defaults;
@@ -266,9 +273,8 @@ ProfileLoad load_profile_file(std::string_view json_text, std::string_view sourc
         names.push_back(known.id);
       }
       const auto suggestion = util::closest_match(*extends, std::span<const std::string>{names});
-      fields.problem("extends", suggestion ? fmt::format("no built-in profile \"{}\"; did you mean \"{}\"?", *extends,
-                                                         *suggestion)
-                                           : fmt::format("no built-in profile \"{}\"", *extends));
+      fields.problem("extends", suggestion ? TR(language, "no built-in profile \"{}\"; did you mean \"{}\"?", *extends, *suggestion)
+                                           : TR(language, "no built-in profile \"{}\"", *extends));
     }
   }
   profile.description = read_description(fields);

@@ -1,6 +1,8 @@
 #include "simplan/report/catalog_info_report.hpp"
 
 #include "simplan/catalog/catalog_json.hpp"
+#include "simplan/i18n/messages.hpp"
+#include "simplan/report/text_format.hpp"
 #include "simplan/report/csv.hpp"
 #include "simplan/report/table.hpp"
 #include "simplan/util/date.hpp"
@@ -67,31 +69,23 @@ Summary summarize(const Catalog& catalog)
   return summary;
 }
 
-std::string join(const std::vector<std::string>& parts)
-{
-  std::string out;
-  for (const auto& part : parts) {
-    out += (out.empty() ? "" : ", ") + part;
-  }
-  return out;
-}
-
 std::string render_text(const Catalog& catalog, const std::vector<std::string>& layers, const Summary& summary,
                         const RenderOptions& options)
 {
-  FieldList fields;
-  fields.add("Catalog", join(layers));
-  fields.add("As of", util::format_iso_date(catalog.as_of));
+  const Language language = options.language;
+  FieldList fields{std::string{label_colon(language)}};
+  fields.add(TR(language, "Catalog"), join(layers, ", "));
+  fields.add(TR(language, "As of"), i18n::human_date(language, catalog.as_of));
   if (summary.oldest_check && summary.newest_check) {
-    fields.add("Facts checked", fmt::format("{} to {}", util::format_iso_date(*summary.oldest_check),
-                                            util::format_iso_date(*summary.newest_check)));
+    fields.add(TR(language, "Facts checked"), TR(language, "{} to {}", i18n::human_date(language, *summary.oldest_check),
+                                                 i18n::human_date(language, *summary.newest_check)));
   }
-  fields.add("Plans", fmt::format("{} from {} carriers: {} prepaid, {} postpaid, {} travel", catalog.plans.size(),
-                                  catalog.carriers.size(), summary.by_kind[0], summary.by_kind[1], summary.by_kind[2]));
+  fields.add(TR(language, "Plans"), TR(language, "{} from {} carriers: {} prepaid, {} postpaid, {} travel", catalog.plans.size(),
+                                       catalog.carriers.size(), summary.by_kind[0], summary.by_kind[1], summary.by_kind[2]));
   std::string out = fields.render() + "\n";
 
-  Table carriers{{{"CARRIER ID"}, {"CARRIER", Align::left, 8}, {"PREPAID", Align::right}, {"POSTPAID", Align::right},
-                  {"TRAVEL", Align::right}, {"TOTAL", Align::right}}};
+  Table carriers{{{TR(language, "CARRIER ID")}, {TR(language, "CARRIER"), Align::left, 8}, {TR(language, "PREPAID"), Align::right},
+                  {TR(language, "POSTPAID"), Align::right}, {TR(language, "TRAVEL"), Align::right}, {TR(language, "TOTAL"), Align::right}}};
   for (const CarrierCount& count : summary.carriers) {
     carriers.add_row({count.carrier->id, count.carrier->name, fmt::format("{}", count.by_kind[0]),
                       fmt::format("{}", count.by_kind[1]), fmt::format("{}", count.by_kind[2]),
@@ -99,9 +93,9 @@ std::string render_text(const Catalog& catalog, const std::vector<std::string>& 
   }
   out += carriers.render(options) + "\n";
 
-  Table sources{{{"SOURCE", Align::left, 20}, {"CHECKED"}, {"PLANS", Align::right}}};
+  Table sources{{{TR(language, "SOURCE"), Align::left, 20}, {TR(language, "CHECKED")}, {TR(language, "PLANS"), Align::right}}};
   for (const SourceCount& source : summary.sources) {
-    sources.add_row({source.url, util::format_iso_date(source.checked), fmt::format("{}", source.plans)});
+    sources.add_row({source.url, i18n::human_date(language, source.checked), fmt::format("{}", source.plans)});
   }
   return out + sources.render(options);
 }

@@ -1,6 +1,7 @@
 #include "simplan/report/compare_report.hpp"
 
 #include "simplan/catalog/catalog_json.hpp"
+#include "simplan/i18n/messages.hpp"
 #include "simplan/report/cost_text.hpp"
 #include "simplan/report/csv.hpp"
 #include "simplan/report/table.hpp"
@@ -21,47 +22,40 @@ using util::format_dollars;
 
 constexpr std::size_t k_widest_bar = 40;
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator)
-{
-  std::string out;
-  for (const auto& part : parts) {
-    out += (out.empty() ? "" : std::string{separator}) + part;
-  }
-  return out;
-}
-
-std::string unavailable(const Candidate& candidate, const profile::Needs& needs)
+std::string unavailable(Language language, const Candidate& candidate, const profile::Needs& needs)
 {
   for (const auto& exclusion : candidate.exclusions) {
     if (exclusion.reason == recommend::ExclusionReason::too_many_lines ||
         exclusion.reason == recommend::ExclusionReason::lines_price_unpublished) {
-      return describe_exclusion(exclusion, *candidate.plan, needs);
+      return describe_exclusion(language, exclusion, *candidate.plan, needs);
     }
   }
-  return "not priced";
+  return TR(language, "not priced");
 }
 
-std::string requirements_text(const catalog::Plan& plan)
+std::string requirements_text(Language language, const catalog::Plan& plan)
 {
   std::vector<std::string> parts;
-  parts.emplace_back(plan.requirements.credit_check ? "credit check" : "no credit check");
+  parts.push_back(plan.requirements.credit_check ? TR(language, "credit check") : TR(language, "no credit check"));
   if (plan.requirements.ssn == true) {
     parts.emplace_back("SSN");
   }
   if (plan.requirements.us_payment_card == true) {
-    parts.emplace_back("US card");
+    parts.push_back(TR(language, "US card"));
   }
   if (plan.requirements.in_store_activation == true) {
-    parts.emplace_back("in store");
+    parts.push_back(TR(language, "in store"));
   }
-  parts.emplace_back(plan.sim.esim == true ? "eSIM" : plan.sim.esim == false ? "no eSIM" : "eSIM unknown");
-  parts.emplace_back(plan.phone_number ? "US number" : "data only");
-  return join(parts, ", ");
+  parts.push_back(plan.sim.esim == true    ? std::string{"eSIM"}
+                  : plan.sim.esim == false ? TR(language, "no eSIM")
+                                           : TR(language, "eSIM unknown"));
+  parts.push_back(plan.phone_number ? TR(language, "US number") : TR(language, "data only"));
+  return join(parts, list_separator(language));
 }
 
-std::string hotspot_text(const catalog::Plan& plan)
+std::string hotspot_text(Language language, const catalog::Plan& plan)
 {
-  return plan.hotspot ? format_gigabytes(plan.hotspot->high_speed) : "unknown";
+  return plan.hotspot ? format_gigabytes(language, plan.hotspot->high_speed) : unknown_text(language);
 }
 
 // A bar of `eighths` eighth-columns: full blocks, then one partial block.
@@ -99,15 +93,20 @@ std::string render_chart(const std::vector<Candidate>& candidates, const recomme
   const std::size_t amount_width = format_dollars(highest).size() + 1;
   std::size_t widest = k_widest_bar;
   if (options.max_width > 0) {
-    const std::size_t fixed = 5 + 2 + id_width + 2 + amount_width;
+    const std::size_t fixed = 6 + 2 + id_width + 2 + amount_width;
     widest = options.max_width > fixed + 10 ? std::min(widest, options.max_width - fixed) : 10;
   }
-  std::string out = fmt::format("Cumulative cost, month by month ({} = {}):\n", ascii ? "#" : "█",
-                                format_dollars(highest > 0 ? util::divide_rounded(highest, static_cast<std::int64_t>(widest)) : 0));
-  out += fmt::format("{}  {}\n", util::pad_left("MONTH", 5), "PLAN");
+  const Language language = options.language;
+  std::string out = TR(language, "Cumulative cost, month by month ({} = {}):", ascii ? "#" : "█",
+                       format_dollars(highest > 0 ? util::divide_rounded(highest, static_cast<std::int64_t>(widest)) : 0)) +
+                    "\n";
+  const std::string month_header = TR(language, "MONTH");
+  const std::size_t month_width = std::max<std::size_t>(5, util::display_width(month_header));
+  out += fmt::format("{}  {}\n", util::pad_left(month_header, month_width), TR(language, "PLAN"));
   for (std::size_t month = 0; month < months; ++month) {
     for (std::size_t i = 0; i < candidates.size(); ++i) {
-      const std::string label = i == 0 ? util::pad_left(fmt::format("{}", month + 1), 5) : std::string(5, ' ');
+      const std::string label =
+        i == 0 ? util::pad_left(fmt::format("{}", month + 1), month_width) : std::string(month_width, ' ');
       if (month >= series[i].size()) {
         continue;
       }
@@ -137,21 +136,22 @@ std::string render_text(const std::vector<Candidate>& candidates, const recommen
     }
     table.add_row(std::move(cells));
   };
-  row("plan", [](const Candidate& c) { return plan_display_name(c); });
-  row("kind", [](const Candidate& c) { return std::string{catalog::to_string(c.plan->kind)}; });
-  row("network", [](const Candidate& c) { return format_networks(c.plan->networks); });
-  row("total", [&](const Candidate& c) { return c.cost ? format_dollars(c.cost->total) : unavailable(c, needs); });
-  row("per month", [](const Candidate& c) { return c.cost ? format_dollars(c.cost->per_month) : "-"; });
-  row("per day", [](const Candidate& c) { return c.cost ? format_dollars(c.cost->per_day) : "-"; });
-  row("buy", [](const Candidate& c) { return c.cost ? purchases_summary(*c.cost) : "-"; });
-  row("data", [](const Candidate& c) { return format_gigabytes(c.plan->data.high_speed); });
-  row("priority", [](const Candidate& c) {
-    return c.plan->data.priority ? std::string{catalog::to_string(*c.plan->data.priority)} : "-";
+  const Language language = options.language;
+  row(TR(language, "plan"), [](const Candidate& c) { return plan_display_name(c); });
+  row(TR(language, "kind"), [&](const Candidate& c) { return kind_text(language, c.plan->kind); });
+  row(TR(language, "network"), [&](const Candidate& c) { return format_networks(language, c.plan->networks); });
+  row(TR(language, "total"), [&](const Candidate& c) { return c.cost ? format_dollars(c.cost->total) : unavailable(language, c, needs); });
+  row(TR(language, "per month"), [](const Candidate& c) { return c.cost ? format_dollars(c.cost->per_month) : "-"; });
+  row(TR(language, "per day"), [](const Candidate& c) { return c.cost ? format_dollars(c.cost->per_day) : "-"; });
+  row(TR(language, "buy"), [&](const Candidate& c) { return c.cost ? purchases_summary(language, *c.cost) : "-"; });
+  row(TR(language, "data"), [&](const Candidate& c) { return format_gigabytes(language, c.plan->data.high_speed); });
+  row(TR(language, "priority"), [&](const Candidate& c) {
+    return c.plan->data.priority ? priority_text(language, *c.plan->data.priority) : "-";
   });
-  row("hotspot", [](const Candidate& c) { return hotspot_text(*c.plan); });
-  row("requires", [](const Candidate& c) { return requirements_text(*c.plan); });
+  row(TR(language, "hotspot"), [&](const Candidate& c) { return hotspot_text(language, *c.plan); });
+  row(TR(language, "requires"), [&](const Candidate& c) { return requirements_text(language, *c.plan); });
 
-  std::string out = fmt::format("Compared over {}.\n\n", describe_needs(needs, stay));
+  std::string out = TR(language, "Compared over {}.", describe_needs(language, needs, stay)) + "\n\n";
   std::string rendered = table.render(options);
   // The first line is the header of ids; the attribute column has no title.
   out += rendered;
@@ -159,7 +159,7 @@ std::string render_text(const std::vector<Candidate>& candidates, const recommen
 }
 
 nlohmann::ordered_json candidate_json(const Candidate& candidate, const recommend::StayDates& stay,
-                                      const profile::Needs& needs)
+                                      const profile::Needs& needs, Language language)
 {
   const catalog::Plan& plan = *candidate.plan;
   nlohmann::ordered_json out;
@@ -183,7 +183,7 @@ nlohmann::ordered_json candidate_json(const Candidate& candidate, const recommen
     }
     out["cumulative"] = std::move(months);
   } else {
-    out["unavailable"] = unavailable(candidate, needs);
+    out["unavailable"] = unavailable(language, candidate, needs);
   }
   return out;
 }
@@ -222,7 +222,7 @@ std::string render_comparison(const std::vector<Candidate>& candidates, const re
     document["tax_rate_percent"] = static_cast<double>(needs.tax_rate_bp) / 100.0;
     nlohmann::ordered_json plans = nlohmann::ordered_json::array();
     for (const Candidate& candidate : candidates) {
-      plans.push_back(candidate_json(candidate, stay, needs));
+      plans.push_back(candidate_json(candidate, stay, needs, options.language));
     }
     document["plans"] = std::move(plans);
     return catalog::dump_json(document);
@@ -245,7 +245,7 @@ std::string render_comparison(const std::vector<Candidate>& candidates, const re
       out += record(std::vector<std::string>{
         plan.id, candidate.carrier != nullptr ? candidate.carrier->name : plan.carrier, plan.name,
         cost ? fmt::format("{}", cost->total) : "", cost ? fmt::format("{}", cost->per_month) : "",
-        cost ? fmt::format("{}", cost->per_day) : "", cost ? purchases_summary(*cost) : "",
+        cost ? fmt::format("{}", cost->per_day) : "", cost ? purchases_summary(Language::en, *cost) : "",
         gigabytes_value(plan.data.high_speed), plan.data.priority ? std::string{catalog::to_string(*plan.data.priority)} : "",
         plan.hotspot ? gigabytes_value(plan.hotspot->high_speed) : "", plan.requirements.credit_check ? "true" : "false",
         plan.sim.esim ? (*plan.sim.esim ? "true" : "false") : "", join(cumulative, " ")});

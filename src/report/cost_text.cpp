@@ -3,6 +3,7 @@
 #include "simplan/catalog/catalog_json.hpp"
 #include "simplan/catalog/enums.hpp"
 #include "simplan/report/text_format.hpp"
+#include "simplan/i18n/messages.hpp"
 #include "simplan/util/date.hpp"
 #include "simplan/util/text.hpp"
 
@@ -26,15 +27,6 @@ std::string percent_text(int basis_points)
     text.pop_back();
   }
   return text + "%";
-}
-
-std::string join(const std::vector<std::string>& parts, std::string_view separator)
-{
-  std::string out;
-  for (const auto& part : parts) {
-    out += (out.empty() ? "" : std::string{separator}) + part;
-  }
-  return out;
 }
 
 std::string_view kind_name(CostKind kind)
@@ -82,11 +74,6 @@ std::string_view exclusion_name(ExclusionReason reason)
   return "";
 }
 
-std::string lines_text(int lines)
-{
-  return lines == 1 ? std::string{"1 line"} : fmt::format("{} lines", lines);
-}
-
 nlohmann::ordered_json megabytes_json(std::int64_t megabytes)
 {
   return catalog::quantity_to_json(catalog::Quantity::of(megabytes));
@@ -113,167 +100,166 @@ std::string plan_display_name(const recommend::Candidate& candidate)
   return carrier + " " + name;
 }
 
-std::string term_count_text(catalog::TermLength length)
-{
-  if (length.unit == catalog::TermUnit::months) {
-    return length.count == 1 ? "1 month" : fmt::format("{} months", length.count);
-  }
-  return length.count == 1 ? "1 day" : fmt::format("{} days", length.count);
-}
-
-std::string cost_item_label(const recommend::CostItem& item, int lines)
+std::string cost_item_label(Language language, const recommend::CostItem& item, int lines)
 {
   switch (item.kind) {
   case CostKind::term:
+    return TR(language, "{} x {} at {}", item.quantity, format_term_count(language, *item.length), format_dollars(item.unit));
   case CostKind::intro_term:
-    return fmt::format("{} x {}{} at {}", item.quantity, term_count_text(*item.length),
-                       item.kind == CostKind::intro_term ? ", intro price" : "", format_dollars(item.unit));
-  case CostKind::autopay_discount: return fmt::format("AutoPay discount, {} x {}", item.quantity, format_dollars(item.unit));
+    return TR(language, "{} x {}, intro price at {}", item.quantity, format_term_count(language, *item.length),
+              format_dollars(item.unit));
+  case CostKind::autopay_discount:
+    return TR(language, "AutoPay discount, {} x {}", item.quantity, format_dollars(item.unit));
   case CostKind::one_time_fee: {
-    std::string kind{catalog::to_string(*item.fee_kind)};
-    std::replace(kind.begin(), kind.end(), '_', ' ');
-    std::string label = item.name.empty() ? kind + " fee" : item.name;
-    label += fmt::format(", {} x {}", item.quantity, format_dollars(item.unit));
-    return item.waivable ? label + " (can be waived)" : label;
+    std::string label = item.name.empty() ? TR(language, "one-time fee") : item.name;
+    label = TR(language, "{}, {} x {}", label, item.quantity, format_dollars(item.unit));
+    return item.waivable ? label + TR(language, " (can be waived)") : label;
   }
   case CostKind::usage:
-    return fmt::format("data billed by use: {} GB a month for {} months", gigabytes_text(item.megabytes), item.quantity);
+    return TR(language, "data billed by use: {} GB a month for {} months", gigabytes_text(item.megabytes), item.quantity);
   case CostKind::taxes:
-    return fmt::format("taxes, estimated at {} of {}", percent_text(item.rate_bp), format_dollars(item.base));
-  case CostKind::carrier_fee:
-    return fmt::format("{}: {}{} a line a month, {}, {} months", item.name.empty() ? "carrier fee" : item.name,
-                       item.range ? "at least " : "", format_dollars(item.unit), lines_text(lines), item.quantity);
+    return TR(language, "taxes, estimated at {} of {}", percent_text(item.rate_bp), format_dollars(item.base));
+  case CostKind::carrier_fee: {
+    const std::string name = item.name.empty() ? TR(language, "carrier fee") : item.name;
+    return item.range ? TR(language, "{}: at least {} a line a month, {}, {} months", name, format_dollars(item.unit),
+                           lines_count_text(language, lines), item.quantity)
+                      : TR(language, "{}: {} a line a month, {}, {} months", name, format_dollars(item.unit),
+                           lines_count_text(language, lines), item.quantity);
+  }
   }
   return "";
 }
 
-std::string stay_length_text(const recommend::StayDates& stay)
+std::string stay_length_text(Language language, const recommend::StayDates& stay)
 {
-  return term_count_text({stay.stay.unit == profile::StayUnit::months ? catalog::TermUnit::months : catalog::TermUnit::days,
-                          stay.stay.count});
+  return format_term_count(
+    language, {stay.stay.unit == profile::StayUnit::months ? catalog::TermUnit::months : catalog::TermUnit::days, stay.stay.count});
 }
 
-std::string describe_needs(const profile::Needs& needs, const recommend::StayDates& stay)
+std::string describe_needs(Language language, const profile::Needs& needs, const recommend::StayDates& stay)
 {
   std::vector<std::string> parts;
-  parts.push_back(fmt::format("{} from {} to {}", stay_length_text(stay), util::format_iso_date(stay.start),
-                              util::format_iso_date(stay.end)));
-  parts.push_back(lines_text(needs.lines));
-  parts.push_back(fmt::format("{} GB a month", gigabytes_text(needs.data_mb)));
+  parts.push_back(TR(language, "{} from {} to {}", stay_length_text(language, stay), i18n::human_date(language, stay.start),
+                     i18n::human_date(language, stay.end)));
+  parts.push_back(lines_count_text(language, needs.lines));
+  parts.push_back(TR(language, "{} GB a month", gigabytes_text(needs.data_mb)));
   if (needs.hotspot_mb > 0) {
-    parts.push_back(fmt::format("{} GB hotspot", gigabytes_text(needs.hotspot_mb)));
+    parts.push_back(TR(language, "{} GB hotspot", gigabytes_text(needs.hotspot_mb)));
   }
   if (needs.premium_data) {
-    parts.emplace_back("premium data");
+    parts.push_back(TR(language, "premium data"));
   }
   if (needs.esim) {
     parts.emplace_back("eSIM");
   }
   if (needs.no_credit_check) {
-    parts.emplace_back("no credit check");
+    parts.push_back(TR(language, "no credit check"));
   }
-  parts.emplace_back(needs.need_number ? "a US number" : "data only is fine");
+  parts.push_back(needs.need_number ? TR(language, "a US number") : TR(language, "data only is fine"));
   if (!needs.has_ssn) {
-    parts.emplace_back("no SSN");
+    parts.push_back(TR(language, "no SSN"));
   }
   if (!needs.has_us_payment_card) {
-    parts.emplace_back("no US card");
+    parts.push_back(TR(language, "no US card"));
   }
-  parts.emplace_back(needs.autopay ? "AutoPay" : "no AutoPay");
+  parts.push_back(needs.autopay ? TR(language, "AutoPay") : TR(language, "no AutoPay"));
   if (!needs.call_countries.empty()) {
-    parts.push_back("calls to " + join(needs.call_countries, ", "));
+    parts.push_back(TR(language, "calls to {}", join(needs.call_countries, ", ")));
   }
   if (!needs.networks.empty()) {
     std::vector<std::string> names;
     for (const auto network : needs.networks) {
       names.emplace_back(catalog::network_display_name(network));
     }
-    parts.push_back("prefers " + join(names, " or "));
+    parts.push_back(TR(language, "prefers {}", join(names, TR(language, " or "))));
   }
   if (needs.budget) {
-    parts.push_back(fmt::format("at most {} a month", format_dollars(*needs.budget)));
+    parts.push_back(TR(language, "at most {} a month", format_dollars(*needs.budget)));
   }
-  parts.push_back(fmt::format("taxes estimated at {} where not included", percent_text(needs.tax_rate_bp)));
-  return join(parts, ", ");
+  parts.push_back(TR(language, "taxes estimated at {} where not included", percent_text(needs.tax_rate_bp)));
+  return join(parts, list_separator(language));
 }
 
-std::string describe_exclusion(const recommend::Exclusion& exclusion, const catalog::Plan& plan,
+std::string describe_exclusion(Language language, const recommend::Exclusion& exclusion, const catalog::Plan& plan,
                                const profile::Needs& needs)
 {
   switch (exclusion.reason) {
-  case ExclusionReason::needs_credit_check: return "needs a credit check";
-  case ExclusionReason::esim_unknown: return "eSIM not known to be offered";
-  case ExclusionReason::no_esim: return "no eSIM";
-  case ExclusionReason::no_phone_number: return "no phone number (data only)";
-  case ExclusionReason::needs_ssn: return "needs a US Social Security number";
-  case ExclusionReason::needs_us_payment_card: return "needs a US payment card";
+  case ExclusionReason::needs_credit_check: return TR(language, "needs a credit check");
+  case ExclusionReason::esim_unknown: return TR(language, "eSIM not known to be offered");
+  case ExclusionReason::no_esim: return TR(language, "no eSIM");
+  case ExclusionReason::no_phone_number: return TR(language, "no phone number (data only)");
+  case ExclusionReason::needs_ssn: return TR(language, "needs a US Social Security number");
+  case ExclusionReason::needs_us_payment_card: return TR(language, "needs a US payment card");
   case ExclusionReason::too_many_lines:
-    return fmt::format("at most {} for {}", lines_text(plan.max_lines.value_or(1)), lines_text(needs.lines));
-  case ExclusionReason::lines_price_unpublished: return fmt::format("no published price for {}", lines_text(needs.lines));
+    return TR(language, "at most {} for {}", lines_count_text(language, plan.max_lines.value_or(1)),
+              lines_count_text(language, needs.lines));
+  case ExclusionReason::lines_price_unpublished:
+    return TR(language, "no published price for {}", lines_count_text(language, needs.lines));
   case ExclusionReason::over_budget:
-    return fmt::format("{} a month, over the {} budget", format_dollars(exclusion.amount),
-                       format_dollars(needs.budget.value_or(0)));
+    return TR(language, "{} a month, over the {} budget", format_dollars(exclusion.amount), format_dollars(needs.budget.value_or(0)));
   }
   return "";
 }
 
-std::string fit_short(const recommend::FitNote& note)
+std::string fit_short(Language language, const recommend::FitNote& note)
 {
   switch (note.kind) {
-  case FitKind::data_short: return fmt::format("{} GB/mo short", gigabytes_text(note.need_mb - note.have_mb.value_or(0)));
+  case FitKind::data_short: return TR(language, "{} GB/mo short", gigabytes_text(note.need_mb - note.have_mb.value_or(0)));
   case FitKind::data_priority:
-    return note.priority == catalog::Priority::deprioritized ? "deprioritized data" : "standard-priority data";
+    return note.priority == catalog::Priority::deprioritized ? TR(language, "deprioritized data")
+                                                             : TR(language, "standard-priority data");
   case FitKind::hotspot_short:
-    return note.have_mb ? fmt::format("hotspot {} GB", gigabytes_text(*note.have_mb)) : "hotspot unknown";
-  case FitKind::calling_included: return fmt::format("calls to {} included", note.country);
-  case FitKind::calling_per_minute: return fmt::format("calls to {} {}/min", note.country, format_dollars(note.rate));
-  case FitKind::calling_unknown: return fmt::format("calls to {} unknown", note.country);
-  case FitKind::network_other: return "other network";
-  case FitKind::network_unknown: return "network unknown";
+    return note.have_mb ? TR(language, "hotspot {} GB", gigabytes_text(*note.have_mb)) : TR(language, "hotspot unknown");
+  case FitKind::calling_included: return TR(language, "calls to {} included", note.country);
+  case FitKind::calling_per_minute: return TR(language, "calls to {} {}/min", note.country, format_dollars(note.rate));
+  case FitKind::calling_unknown: return TR(language, "calls to {} unknown", note.country);
+  case FitKind::network_other: return TR(language, "other network");
+  case FitKind::network_unknown: return TR(language, "network unknown");
   }
   return "";
 }
 
-std::string fit_sentence(const recommend::FitNote& note)
+std::string fit_sentence(Language language, const recommend::FitNote& note)
 {
   std::string text;
   switch (note.kind) {
   case FitKind::data_short: {
-    const char* after = note.after_cap == catalog::AfterCap::deprioritized ? "then deprioritized"
-                        : note.after_cap == catalog::AfterCap::stopped      ? "then data stops"
-                                                                            : "then slowed";
-    text = fmt::format("{} GB a month of high-speed data for a need of {} GB, {}", gigabytes_text(*note.have_mb),
-                       gigabytes_text(note.need_mb), after);
+    const std::string after = note.after_cap == catalog::AfterCap::deprioritized ? TR(language, "then deprioritized")
+                              : note.after_cap == catalog::AfterCap::stopped      ? TR(language, "then data stops")
+                                                                                  : TR(language, "then slowed");
+    text = TR(language, "{} GB a month of high-speed data for a need of {} GB, {}", gigabytes_text(*note.have_mb),
+              gigabytes_text(note.need_mb), after);
     break;
   }
   case FitKind::data_priority:
-    text = note.priority == catalog::Priority::deprioritized ? "data is deprioritized when the network is busy"
-                                                             : "data has standard, not premium, priority";
+    text = note.priority == catalog::Priority::deprioritized ? TR(language, "data is deprioritized when the network is busy")
+                                                             : TR(language, "data has standard, not premium, priority");
     break;
   case FitKind::hotspot_short:
-    text = note.have_mb ? fmt::format("{} GB of hotspot a month for a need of {} GB", gigabytes_text(*note.have_mb),
-                                      gigabytes_text(note.need_mb))
-                        : fmt::format("the hotspot allowance is unknown, for a need of {} GB", gigabytes_text(note.need_mb));
+    text = note.have_mb ? TR(language, "{} GB of hotspot a month for a need of {} GB", gigabytes_text(*note.have_mb),
+                             gigabytes_text(note.need_mb))
+                        : TR(language, "the hotspot allowance is unknown, for a need of {} GB", gigabytes_text(note.need_mb));
     break;
-  case FitKind::calling_included: return fmt::format("calls to {} are included", note.country);
+  case FitKind::calling_included: return TR(language, "calls to {} are included", note.country);
   case FitKind::calling_per_minute:
-    text = fmt::format("calls to {} cost {} a minute: about {} a month for {} minutes", note.country,
-                       format_dollars(note.rate), format_dollars(note.rate * note.minutes), note.minutes);
+    text = TR(language, "calls to {} cost {} a minute: about {} a month for {} minutes", note.country, format_dollars(note.rate),
+              format_dollars(note.rate * note.minutes), note.minutes);
     break;
-  case FitKind::calling_unknown: text = fmt::format("calls to {}: unknown (the catalog does not say)", note.country); break;
-  case FitKind::network_other: text = "not on a network you prefer"; break;
-  case FitKind::network_unknown: text = "the plan's network is unknown"; break;
+  case FitKind::calling_unknown: text = TR(language, "calls to {}: unknown (the catalog does not say)", note.country); break;
+  case FitKind::network_other: text = TR(language, "not on a network you prefer"); break;
+  case FitKind::network_unknown: text = TR(language, "the plan's network is unknown"); break;
   }
-  return text + fmt::format(": ranked as if {} more", format_dollars(note.penalty));
+  return TR(language, "{}: ranked as if {} more", text, format_dollars(note.penalty));
 }
 
-std::string purchases_summary(const recommend::StayCost& cost)
+std::string purchases_summary(Language language, const recommend::StayCost& cost)
 {
   std::vector<std::string> parts;
   for (const recommend::CostItem& item : cost.items) {
-    if (item.kind == CostKind::term || item.kind == CostKind::intro_term) {
-      parts.push_back(fmt::format("{} x {}{}", item.quantity, term_count_text(*item.length),
-                                  item.kind == CostKind::intro_term ? " (intro)" : ""));
+    if (item.kind == CostKind::term) {
+      parts.push_back(TR(language, "{} x {}", item.quantity, format_term_count(language, *item.length)));
+    } else if (item.kind == CostKind::intro_term) {
+      parts.push_back(TR(language, "{} x {} (intro)", item.quantity, format_term_count(language, *item.length)));
     }
   }
   return join(parts, " + ");

@@ -1,6 +1,7 @@
 #include "simplan/report/plans_report.hpp"
 
 #include "simplan/catalog/catalog_json.hpp"
+#include "simplan/i18n/messages.hpp"
 #include "simplan/report/csv.hpp"
 #include "simplan/report/table.hpp"
 #include "simplan/report/text_format.hpp"
@@ -24,34 +25,35 @@ bool is_travel(const PlanMatch& match)
 
 // "none" only when there is no hotspot at all: a plan with 0 GB at full speed but unlimited slow
 // tethering (T-Mobile Essentials: 600 kbps) shows that speed.
-std::string hotspot_cell(const std::optional<catalog::Hotspot>& hotspot)
+std::string hotspot_cell(Language language, const std::optional<catalog::Hotspot>& hotspot)
 {
   if (!hotspot) {
-    return "unknown";
+    return unknown_text(language);
   }
   const catalog::Quantity& allowance = hotspot->high_speed;
   if (!allowance.unlimited && allowance.amount == 0 && hotspot->after_cap_kbps.value_or(0) > 0) {
     return format_speed(*hotspot->after_cap_kbps);
   }
-  return format_gigabytes(allowance);
+  return format_gigabytes(language, allowance);
 }
 
 std::string render_table(const std::vector<PlanMatch>& matches, const RenderOptions& options)
 {
+  const Language language = options.language;
   Table table{{
     // On a narrow terminal the least important columns give way first: PRIORITY, NETWORK, KIND, HOTSPOT,
     // CARRIER, PER MONTH, PLAN. ID, PRICE, TERM and DATA always stay.
-    {"ID"},
-    {"CARRIER", Align::left, 8, 4},
-    {"PLAN", Align::left, 10, 2},
-    {"KIND", Align::left, 0, 6},
-    {"PRICE", Align::right},
-    {"TERM"},
-    {"PER MONTH", Align::right, 0, 3},
-    {"DATA"},
-    {"PRIORITY", Align::left, 0, 8},
-    {"HOTSPOT", Align::left, 0, 5},
-    {"NETWORK", Align::left, 0, 7},
+    {TR(language, "ID")},
+    {TR(language, "CARRIER"), Align::left, 8, 4},
+    {TR(language, "PLAN"), Align::left, 10, 2},
+    {TR(language, "KIND"), Align::left, 0, 6},
+    {TR(language, "PRICE"), Align::right},
+    {TR(language, "TERM")},
+    {TR(language, "PER MONTH"), Align::right, 0, 3},
+    {TR(language, "DATA")},
+    {TR(language, "PRIORITY"), Align::left, 0, 8},
+    {TR(language, "HOTSPOT"), Align::left, 0, 5},
+    {TR(language, "NETWORK"), Align::left, 0, 7},
   }};
   for (const PlanMatch& match : matches) {
     const catalog::Plan& plan = *match.plan;
@@ -59,14 +61,14 @@ std::string render_table(const std::vector<PlanMatch>& matches, const RenderOpti
       plan.id,
       carrier_name(match),
       plan.name,
-      std::string{catalog::to_string(plan.kind)},
+      kind_text(language, plan.kind),
       util::format_dollars(match.quote.price),
-      format_term_length(match.quote.term->length),
+      format_term_length(language, match.quote.term->length),
       is_travel(match) ? "-" : util::format_dollars(match.quote.comparable),
-      format_gigabytes(plan.data.high_speed),
-      plan.data.priority ? std::string{catalog::to_string(*plan.data.priority)} : "-",
-      hotspot_cell(plan.hotspot),
-      format_networks(plan.networks),
+      format_gigabytes(language, plan.data.high_speed),
+      plan.data.priority ? priority_text(language, *plan.data.priority) : "-",
+      hotspot_cell(language, plan.hotspot),
+      format_networks(language, plan.networks),
     });
   }
   return table.render(options);

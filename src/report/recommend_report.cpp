@@ -1,6 +1,8 @@
 #include "simplan/report/recommend_report.hpp"
 
 #include "simplan/catalog/catalog_json.hpp"
+#include "simplan/i18n/messages.hpp"
+#include "simplan/report/text_format.hpp"
 #include "simplan/report/cost_text.hpp"
 #include "simplan/report/csv.hpp"
 #include "simplan/report/table.hpp"
@@ -21,31 +23,22 @@ using util::format_dollars;
 
 constexpr std::size_t k_nearest_shown = 5;
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator)
-{
-  std::string out;
-  for (const auto& part : parts) {
-    out += (out.empty() ? "" : std::string{separator}) + part;
-  }
-  return out;
-}
-
-std::string notes_cell(const Candidate& candidate)
+std::string notes_cell(Language language, const Candidate& candidate)
 {
   std::vector<std::string> notes;
   for (const auto& note : candidate.fit) {
-    notes.push_back(fit_short(note));
+    notes.push_back(fit_short(language, note));
   }
-  return join(notes, "; ");
+  return join(notes, TR(language, "; "));
 }
 
-std::string reasons_cell(const Candidate& candidate, const profile::Needs& needs)
+std::string reasons_cell(Language language, const Candidate& candidate, const profile::Needs& needs)
 {
   std::vector<std::string> reasons;
   for (const auto& exclusion : candidate.exclusions) {
-    reasons.push_back(describe_exclusion(exclusion, *candidate.plan, needs));
+    reasons.push_back(describe_exclusion(language, exclusion, *candidate.plan, needs));
   }
-  return join(reasons, "; ");
+  return join(reasons, TR(language, "; "));
 }
 
 Cents penalties(const Candidate& candidate)
@@ -63,16 +56,16 @@ std::size_t shown_count(const Recommendations& result, const profile::Needs& nee
 }
 
 // The breakdown of one plan, line by line, and why it ranks where it does.
-std::string explain(const Candidate& candidate, std::size_t rank, const Recommendations& result,
+std::string explain(Language language, const Candidate& candidate, std::size_t rank, const Recommendations& result,
                     const profile::Needs& needs)
 {
   const recommend::StayCost& cost = *candidate.cost;
   std::string out = fmt::format("{}. {} ({})\n", rank, plan_display_name(candidate), candidate.plan->id);
   Table lines{{{""}, {"", Align::right}}};
   for (const auto& item : cost.items) {
-    lines.add_row({cost_item_label(item, needs.lines), format_dollars(item.amount)});
+    lines.add_row({cost_item_label(language, item, needs.lines), format_dollars(item.amount)});
   }
-  lines.add_row({"total for " + stay_length_text(result.stay), format_dollars(cost.total)});
+  lines.add_row({TR(language, "total for {}", stay_length_text(language, result.stay)), format_dollars(cost.total)});
   const std::string table = lines.render({});
   // Drop the (empty) header line and indent.
   for (std::size_t start = table.find('\n') + 1; start < table.size();) {
@@ -80,64 +73,71 @@ std::string explain(const Candidate& candidate, std::size_t rank, const Recommen
     out += "   " + table.substr(start, end - start + 1);
     start = end + 1;
   }
-  out += fmt::format("   {} a month, {} a day\n", format_dollars(cost.per_month), format_dollars(cost.per_day));
+  out += "   " + TR(language, "{} a month, {} a day", format_dollars(cost.per_month), format_dollars(cost.per_day)) + "\n";
   // Many payments (thirteen 30-day terms) read better as the first few, then the last.
   constexpr std::size_t k_payments_listed = 4;
   std::vector<std::string> payments;
   for (std::size_t i = 0; i < cost.payments.size(); ++i) {
     if (cost.payments.size() > k_payments_listed + 1 && i == k_payments_listed - 1) {
-      payments.push_back(fmt::format("... {} payments in all ...", cost.payments.size()));
+      payments.push_back(TR(language, "... {} payments in all ...", cost.payments.size()));
       i = cost.payments.size() - 1;
     }
-    payments.push_back(fmt::format("{} {}", util::format_iso_date(cost.payments[i].date),
+    payments.push_back(fmt::format("{} {}", i18n::human_date(language, cost.payments[i].date),
                                    format_dollars(cost.payments[i].amount)));
   }
-  out += fmt::format("   pay: {}; paid up to {}\n", join(payments, ", "), util::format_iso_date(cost.covered_until));
+  out += "   " +
+         TR(language, "pay: {}; paid up to {}", join(payments, list_separator(language)),
+            i18n::human_date(language, cost.covered_until)) +
+         "\n";
   for (const auto& note : candidate.fit) {
-    out += "   fit: " + fit_sentence(note) + "\n";
+    out += "   " + TR(language, "fit: {}", fit_sentence(language, note)) + "\n";
   }
   const Cents penalty = penalties(candidate);
-  std::string why = fmt::format("   rank {} of {}: score {} = total {}", rank, result.ranked.size(),
-                                format_dollars(candidate.score), format_dollars(cost.total));
-  why += penalty > 0 ? fmt::format(" + {} for fit", format_dollars(penalty)) : std::string{", nothing to add for fit"};
+  std::string why = "   " + TR(language, "rank {} of {}: score {} = total {}", rank, result.ranked.size(),
+                                 format_dollars(candidate.score), format_dollars(cost.total));
+  why += penalty > 0 ? TR(language, " + {} for fit", format_dollars(penalty)) : TR(language, ", nothing to add for fit");
   if (rank > 1) {
-    why += fmt::format("; #1 scores {}", format_dollars(result.ranked.front().score));
+    why += TR(language, "; #1 scores {}", format_dollars(result.ranked.front().score));
   } else if (result.ranked.size() > 1) {
-    why += fmt::format("; #2 scores {}", format_dollars(result.ranked[1].score));
+    why += TR(language, "; #2 scores {}", format_dollars(result.ranked[1].score));
   }
   return out + why + "\n";
 }
 
-Table ranked_table()
+Table ranked_table(Language language)
 {
   return Table{{
-    {"RANK", Align::right},
-    {"ID"},
-    {"PLAN", Align::left, 12, 3},
-    {"TOTAL", Align::right},
-    {"PER MONTH", Align::right, 0, 4},
-    {"PER DAY", Align::right, 0, 5},
-    {"BUY", Align::left, 10, 2},
-    {"NOTES", Align::left, 10, 6},
+    {TR(language, "RANK"), Align::right},
+    {TR(language, "ID")},
+    {TR(language, "PLAN"), Align::left, 12, 3},
+    {TR(language, "TOTAL"), Align::right},
+    {TR(language, "PER MONTH"), Align::right, 0, 4},
+    {TR(language, "PER DAY"), Align::right, 0, 5},
+    {TR(language, "BUY"), Align::left, 10, 2},
+    {TR(language, "NOTES"), Align::left, 10, 6},
   }};
 }
 
-void add_ranked_row(Table& table, const Candidate& candidate, std::size_t rank)
+void add_ranked_row(Language language, Table& table, const Candidate& candidate, std::size_t rank)
 {
   const recommend::StayCost& cost = *candidate.cost;
   table.add_row({fmt::format("{}", rank), candidate.plan->id, plan_display_name(candidate), format_dollars(cost.total),
-                 format_dollars(cost.per_month), format_dollars(cost.per_day), purchases_summary(cost),
-                 notes_cell(candidate)});
+                 format_dollars(cost.per_month), format_dollars(cost.per_day), purchases_summary(language, cost),
+                 notes_cell(language, candidate)});
 }
 
 std::string excluded_table(const std::vector<Candidate>& excluded, std::size_t limit, const profile::Needs& needs,
                            const RenderOptions& options)
 {
-  Table table{{{"ID"}, {"PLAN", Align::left, 12, 2}, {"TOTAL", Align::right, 0, 3}, {"RULED OUT BY", Align::left, 16}}};
+  const Language language = options.language;
+  Table table{{{TR(language, "ID")},
+               {TR(language, "PLAN"), Align::left, 12, 2},
+               {TR(language, "TOTAL"), Align::right, 0, 3},
+               {TR(language, "RULED OUT BY"), Align::left, 16}}};
   for (std::size_t i = 0; i < excluded.size() && i < limit; ++i) {
     const Candidate& candidate = excluded[i];
     table.add_row({candidate.plan->id, plan_display_name(candidate),
-                   candidate.cost ? format_dollars(candidate.cost->total) : "-", reasons_cell(candidate, needs)});
+                   candidate.cost ? format_dollars(candidate.cost->total) : "-", reasons_cell(language, candidate, needs)});
   }
   return table.render(options);
 }
@@ -145,27 +145,27 @@ std::string excluded_table(const std::vector<Candidate>& excluded, std::size_t l
 std::string render_text(const Recommendations& result, const profile::Needs& needs, const RecommendView& view,
                         const RenderOptions& options)
 {
-  const std::string summary = describe_needs(needs, result.stay);
+  const Language language = options.language;
+  const std::string summary = describe_needs(language, needs, result.stay);
   if (result.ranked.empty()) {
-    return fmt::format("No plan meets every need for {}: {}.\nThe nearest plans, and what ruled each out:\n\n{}",
-                       view.profile, summary,
-                       excluded_table(result.excluded, view.show_excluded ? result.excluded.size() : k_nearest_shown,
-                                      needs, options));
+    return TR(language, "No plan meets every need for {}: {}.", view.profile, summary) + "\n" +
+           TR(language, "The nearest plans, and what ruled each out:") + "\n\n" +
+           excluded_table(result.excluded, view.show_excluded ? result.excluded.size() : k_nearest_shown, needs, options);
   }
-  std::string out = fmt::format("Recommended for {}: {}.\n\n", view.profile, summary);
-  Table table = ranked_table();
+  std::string out = TR(language, "Recommended for {}: {}.", view.profile, summary) + "\n\n";
+  Table table = ranked_table(language);
   const std::size_t shown = shown_count(result, needs);
   for (std::size_t i = 0; i < shown; ++i) {
-    add_ranked_row(table, result.ranked[i], i + 1);
+    add_ranked_row(language, table, result.ranked[i], i + 1);
   }
   out += table.render(options);
   if (view.explain) {
     for (std::size_t i = 0; i < shown; ++i) {
-      out += "\n" + explain(result.ranked[i], i + 1, result, needs);
+      out += "\n" + explain(language, result.ranked[i], i + 1, result, needs);
     }
   }
   if (view.show_excluded && !result.excluded.empty()) {
-    out += fmt::format("\nRuled out ({} plans):\n", result.excluded.size()) +
+    out += "\n" + TR(language, "Ruled out ({} plans):", result.excluded.size()) + "\n" +
            excluded_table(result.excluded, result.excluded.size(), needs, options);
   }
   return out;
@@ -223,6 +223,7 @@ const std::vector<std::string> k_csv_header{"rank",        "id",          "carri
 
 std::vector<std::string> csv_row(const Candidate& candidate, std::optional<std::size_t> rank)
 {
+  // Machine columns: the plan's words stay as the catalog writes them, the rest are codes.
   std::vector<std::string> fit;
   for (const auto& entry : fit_to_json(candidate.fit)) {
     fit.push_back(entry["kind"].get<std::string>());
@@ -241,7 +242,7 @@ std::vector<std::string> csv_row(const Candidate& candidate, std::optional<std::
           cost ? fmt::format("{}", cost->per_month) : std::string{},
           cost ? fmt::format("{}", cost->per_day) : std::string{},
           cost ? fmt::format("{}", candidate.score) : std::string{},
-          cost ? purchases_summary(*cost) : std::string{},
+          cost ? purchases_summary(Language::en, *cost) : std::string{},
           join(fit, " "),
           join(reasons, " ")};
 }
@@ -278,8 +279,9 @@ std::string render_recommendations(const Recommendations& result, const profile:
 }
 
 std::string render_why_not(const Recommendations& result, const catalog::Plan& plan, const profile::Needs& needs,
-                           OutputFormat format, const RenderOptions& /*options*/)
+                           OutputFormat format, const RenderOptions& options)
 {
+  const Language language = options.language;
   const auto is_plan = [&](const Candidate& candidate) { return candidate.plan == &plan; };
   const auto ranked = std::find_if(result.ranked.begin(), result.ranked.end(), is_plan);
   const auto excluded = std::find_if(result.excluded.begin(), result.excluded.end(), is_plan);
@@ -302,16 +304,20 @@ std::string render_why_not(const Recommendations& result, const catalog::Plan& p
   }
   std::string out;
   if (!is_ranked) {
-    out = fmt::format("{} ({}) is ruled out: {}.\n", plan_display_name(candidate), plan.id, reasons_cell(candidate, needs));
+    out = TR(language, "{} ({}) is ruled out: {}.", plan_display_name(candidate), plan.id,
+             reasons_cell(language, candidate, needs)) +
+          "\n";
     if (candidate.cost) {
-      out += fmt::format("Were it not, it would cost {} for the stay ({} a month).\n", format_dollars(candidate.cost->total),
-                         format_dollars(candidate.cost->per_month));
+      out += TR(language, "Were it not, it would cost {} for the stay ({} a month).", format_dollars(candidate.cost->total),
+                format_dollars(candidate.cost->per_month)) +
+             "\n";
     }
     return out;
   }
-  out = fmt::format("{} ({}) ranks {} of {}{}.\n\n", plan_display_name(candidate), plan.id, rank, result.ranked.size(),
-                    rank <= needs.top ? "" : fmt::format(", below the top {} shown", needs.top));
-  return out + explain(candidate, rank, result, needs);
+  out = rank <= needs.top ? TR(language, "{} ({}) ranks {} of {}.", plan_display_name(candidate), plan.id, rank, result.ranked.size())
+                          : TR(language, "{} ({}) ranks {} of {}, below the top {} shown.", plan_display_name(candidate), plan.id,
+                               rank, result.ranked.size(), needs.top);
+  return out + "\n\n" + explain(language, candidate, rank, result, needs);
 }
 
 } // namespace simplan::report

@@ -1,9 +1,11 @@
 #include "simplan/report/remind_report.hpp"
 
 #include "simplan/catalog/catalog_json.hpp"
+#include "simplan/i18n/messages.hpp"
 #include "simplan/ics/calendar.hpp"
 #include "simplan/renewal/recurrence.hpp"
 #include "simplan/report/csv.hpp"
+#include "simplan/report/renewal_text.hpp"
 #include "simplan/report/table.hpp"
 #include "simplan/report/text_format.hpp"
 #include "simplan/util/date.hpp"
@@ -20,20 +22,6 @@ using renewal::EventKind;
 using renewal::Reminder;
 using util::format_dollars;
 
-constexpr std::string_view k_official_only =
-  "Pay only in the carrier's official app or website, at its own stores, or with refill cards from known "
-  "retailers. Carriers never take payment in gift cards, and never ask for your refill PIN or account PIN "
-  "by phone or text.";
-
-std::string join(const std::vector<std::string>& parts, std::string_view separator)
-{
-  std::string out;
-  for (const auto& part : parts) {
-    out += (out.empty() ? "" : std::string{separator}) + part;
-  }
-  return out;
-}
-
 std::string plan_words(const renewal::LinePlan& plan)
 {
   if (plan.plan_name.empty()) {
@@ -45,36 +33,19 @@ std::string plan_words(const renewal::LinePlan& plan)
   return plan.carrier_name + " " + plan.plan_name;
 }
 
-std::string amount_text(const Reminder& reminder)
+std::string amount_text(Language language, const std::optional<renewal::TermAmount>& amount, bool taxes_included,
+                        bool unknown_if_missing)
 {
-  if (!reminder.amount) {
-    return reminder.kind == EventKind::renewal_due ? "unknown" : "";
+  if (!amount) {
+    return unknown_if_missing ? unknown_text(language) : std::string{};
   }
-  std::string text = format_dollars(reminder.amount->cents);
-  if (!reminder.plan.taxes_included) {
-    text += " + tax";
-  }
-  return text;
+  const std::string dollars = format_dollars(amount->cents);
+  return taxes_included ? dollars : TR(language, "{} + tax", dollars);
 }
 
-std::string channel_words(const catalog::Channel& channel)
+std::string amount_text(Language language, const Reminder& reminder)
 {
-  std::string kind{catalog::to_string(channel.kind)};
-  std::replace(kind.begin(), kind.end(), '_', ' ');
-  std::vector<std::string> parts;
-  for (const std::string* part : {&channel.name, &channel.url, &channel.number}) {
-    if (!part->empty()) {
-      parts.push_back(*part);
-    }
-  }
-  std::string text = kind + (parts.empty() ? "" : ": " + join(parts, ", "));
-  if (channel.fee_cents && *channel.fee_cents > 0) {
-    text += fmt::format(" ({} fee)", format_dollars(*channel.fee_cents));
-  }
-  if (channel.note) {
-    text += "; " + channel.note->english();
-  }
-  return text;
+  return amount_text(language, reminder.amount, reminder.plan.taxes_included, reminder.kind == EventKind::renewal_due);
 }
 
 std::string renew_url(const renewal::LinePlan& plan)
@@ -89,91 +60,31 @@ std::string renew_url(const renewal::LinePlan& plan)
   return plan.carrier != nullptr ? plan.carrier->website : std::string{};
 }
 
-// What a person reads about paying this plan: every channel, the steps, what happens when unpaid, and
-// the warnings. Shared by the calendar description and `simplan renew`.
-std::vector<std::string> renewal_guide(const catalog::RenewalPolicy* policy, const catalog::Carrier* carrier)
-{
-  std::vector<std::string> lines;
-  if (policy == nullptr) {
-    lines.emplace_back("The catalog has no renewal steps for this carrier.");
-    if (carrier != nullptr && !carrier->website.empty()) {
-      lines.push_back("Website: " + carrier->website);
-    }
-    return lines;
-  }
-  if (policy->auto_renew) {
-    switch (*policy->auto_renew) {
-    case catalog::AutoRenew::always: lines.emplace_back("The carrier charges the card on file every term."); break;
-    case catalog::AutoRenew::optional: lines.emplace_back("Pay by hand each term, or turn on AutoPay / auto-renew."); break;
-    case catalog::AutoRenew::none: lines.emplace_back("Pay by hand each term: there is no automatic renewal."); break;
-    }
-  }
-  if (!policy->channels.empty()) {
-    lines.emplace_back("Ways to pay:");
-    for (const catalog::Channel& channel : policy->channels) {
-      lines.push_back("- " + channel_words(channel));
-    }
-  }
-  if (policy->steps) {
-    lines.push_back("Steps: " + policy->steps->english());
-  }
-  if (policy->unpaid) {
-    const catalog::Unpaid& unpaid = *policy->unpaid;
-    std::vector<std::string> facts;
-    if (unpaid.grace_days) {
-      facts.push_back(*unpaid.grace_days == 0 ? std::string{"service is suspended on the due date"}
-                                              : fmt::format("service continues {} days past the due date", *unpaid.grace_days));
-    }
-    if (unpaid.number_lost_after_days) {
-      facts.push_back(fmt::format("the number can be lost {} days after the due date", *unpaid.number_lost_after_days));
-    }
-    if (unpaid.reactivation_fee_cents) {
-      facts.push_back(format_dollars(*unpaid.reactivation_fee_cents) + " to reactivate");
-    }
-    if (!facts.empty()) {
-      lines.push_back("If late: " + join(facts, "; ") + ".");
-    }
-    if (unpaid.note) {
-      lines.push_back(unpaid.note->english());
-    }
-  }
-  for (const catalog::LocalizedText& warning : policy->warnings) {
-    lines.push_back("Warning: " + warning.english());
-  }
-  lines.emplace_back(k_official_only);
-  return lines;
-}
-
-std::string term_words(catalog::TermLength length)
-{
-  return format_term_length(length) == "month" ? "1 month" : format_term_length(length);
-}
-
 // ---- text ------------------------------------------------------------------------------------------
 
 std::string render_text(const std::vector<Reminder>& reminders, const RenderOptions& options)
 {
+  const Language language = options.language;
   if (reminders.empty()) {
-    return "Nothing falls due in this window.\n";
+    return TR(language, "Nothing falls due in this window.") + "\n";
   }
-  Table table{{{"DATE"},
-               {"DAYS", Align::right},
-               {"LINE", Align::left, 8},
-               {"EVENT", Align::left, 16},
-               {"AMOUNT", Align::right},
-               {"HOW TO RENEW", Align::left, 12, 1}}};
+  Table table{{{TR(language, "DATE")},
+               {TR(language, "DAYS"), Align::right},
+               {TR(language, "LINE"), Align::left, 8},
+               {TR(language, "EVENT"), Align::left, 16},
+               {TR(language, "AMOUNT"), Align::right},
+               {TR(language, "HOW TO RENEW"), Align::left, 12, 1}}};
   for (const Reminder& reminder : reminders) {
-    table.add_row({util::format_iso_date(reminder.day), fmt::format("{}", reminder.days_left), reminder.line->label,
-                   reminder_text(reminder), amount_text(reminder),
-                   reminder.kind == EventKind::renewal_due || reminder.kind == EventKind::suspended ||
-                       reminder.kind == EventKind::number_lost
-                     ? how_to_renew_short(reminder.plan)
-                     : ""});
+    const bool payable = reminder.kind == EventKind::renewal_due || reminder.kind == EventKind::suspended ||
+                         reminder.kind == EventKind::number_lost;
+    table.add_row({i18n::human_date(language, reminder.day), fmt::format("{}", reminder.days_left), reminder.line->label,
+                   reminder_text(language, reminder), amount_text(language, reminder),
+                   payable ? how_to_renew_short(language, reminder.plan) : ""});
   }
   return table.render(options);
 }
 
-// ---- JSON and CSV ----------------------------------------------------------------------------------
+// ---- JSON and CSV: machine formats, the same in every language ---------------------------------------
 
 nlohmann::ordered_json reminder_json(const Reminder& reminder)
 {
@@ -207,8 +118,8 @@ nlohmann::ordered_json reminder_json(const Reminder& reminder)
 std::string render_records(const std::vector<Reminder>& reminders, ReminderFormat format)
 {
   const auto record = format == ReminderFormat::csv ? csv_record : tsv_record;
-  std::string out = record(std::vector<std::string>{"date", "days_left", "line", "kind", "term_number", "carrier",
-                                                    "plan", "plan_id", "amount_cents", "renew_url"});
+  std::string out = record(std::vector<std::string>{"date", "days_left", "line", "kind", "term_number", "carrier", "plan",
+                                                    "plan_id", "amount_cents", "renew_url"});
   for (const Reminder& reminder : reminders) {
     out += record(std::vector<std::string>{
       util::format_iso_date(reminder.day), fmt::format("{}", reminder.days_left), reminder.line->label,
@@ -226,70 +137,66 @@ std::string uid(const Reminder& reminder, std::string_view kind)
   return fmt::format("simplan-{}-t{}-{}", reminder.line->id, reminder.term_number, kind);
 }
 
-std::string label_suffix(const Reminder& reminder)
-{
-  return " (" + reminder.line->label + ")";
-}
-
-ics::Event calendar_event(const Reminder& reminder)
+ics::Event calendar_event(Language language, const Reminder& reminder)
 {
   ics::Event event;
   event.day = reminder.day;
   event.url = renew_url(reminder.plan);
   const std::string plan = plan_words(reminder.plan);
-  const std::string amount = amount_text(reminder);
+  const std::string& label = reminder.line->label;
+  const std::string amount = amount_text(language, reminder);
+  const std::string day = i18n::human_date(language, reminder.day);
+  const std::string term = format_term_count(language, reminder.line->term);
   std::vector<std::string> description;
   switch (reminder.kind) {
   case EventKind::renewal_due:
     event.uid = uid(reminder, "renewal");
-    event.summary = "Renew " + plan + label_suffix(reminder) + (amount.empty() ? "" : ": " + amount);
-    description.push_back(fmt::format("{} is due on {}: {} for {}{}.", plan, util::format_iso_date(reminder.day),
-                                      amount.empty() ? "amount unknown" : amount, term_words(reminder.line->term),
-                                      reminder.amount && reminder.amount->intro ? " (intro price)" : ""));
+    event.summary = TR(language, "Renew {} ({}): {}", plan, label, amount);
+    description.push_back(reminder.amount && reminder.amount->intro
+                            ? TR(language, "{} is due on {}: {} for {} (intro price).", plan, day, amount, term)
+                            : TR(language, "{} is due on {}: {} for {}.", plan, day, amount, term));
     for (const int days : reminder.line->remind_days) {
       event.alarms.push_back({days, 9,
-                              days == 0   ? fmt::format("{} renews today: {}", plan, amount)
-                              : days == 1 ? fmt::format("{} renews tomorrow: {}", plan, amount)
-                                          : fmt::format("{} renews in {} days: {}", plan, days, amount)});
+                              days == 0   ? TR(language, "{} renews today: {}", plan, amount)
+                              : days == 1 ? TR(language, "{} renews tomorrow: {}", plan, amount)
+                                          : TR(language, "{} renews in {} days: {}", plan, days, amount)});
     }
     break;
   case EventKind::intro_ends:
     event.uid = uid(reminder, "intro-ends");
-    event.summary = "Intro price ends: " + plan + label_suffix(reminder) + (amount.empty() ? "" : " is " + amount + " from now");
-    description.push_back(fmt::format("From {} this line costs the regular price, {} for {}.",
-                                      util::format_iso_date(reminder.day), amount, term_words(reminder.line->term)));
+    event.summary = TR(language, "Intro price ends: {} ({}) is {} from now", plan, label, amount);
+    description.push_back(TR(language, "From {} this line costs the regular price, {} for {}.", day, amount, term));
     if (reminder.cheaper) {
-      description.push_back(fmt::format("{} would cost {} a month instead of {} (simplan plans show {}).",
-                                        reminder.cheaper->plan->name, format_dollars(reminder.cheaper->per_month),
-                                        format_dollars(reminder.cheaper->current_per_month), reminder.cheaper->plan->id));
+      description.push_back(TR(language, "{} would cost {} a month instead of {} (simplan plans show {}).",
+                               reminder.cheaper->plan->name, format_dollars(reminder.cheaper->per_month),
+                               format_dollars(reminder.cheaper->current_per_month), reminder.cheaper->plan->id));
     }
-    event.alarms.push_back({7, 9, plan + ": the intro price ends in 7 days"});
+    event.alarms.push_back({7, 9, TR(language, "{}: the intro price ends in 7 days", plan)});
     break;
   case EventKind::suspended:
     event.uid = uid(reminder, "suspended");
-    event.summary = plan + " service stops if unpaid" + label_suffix(reminder);
-    description.push_back(fmt::format("If the renewal due on {} is still unpaid, service stops on {}.",
-                                      util::format_iso_date(reminder.due), util::format_iso_date(reminder.day)));
+    event.summary = TR(language, "{} service stops if unpaid ({})", plan, label);
+    description.push_back(TR(language, "If the renewal due on {} is still unpaid, service stops on {}.",
+                             i18n::human_date(language, reminder.due), day));
     break;
   case EventKind::number_lost:
     event.uid = uid(reminder, "number-lost");
-    event.summary = "Last day to keep your number: pay " + plan + label_suffix(reminder);
-    description.push_back(fmt::format("If the renewal due on {} is still unpaid after {}, the phone number can be lost "
-                                      "for good.",
-                                      util::format_iso_date(reminder.due), util::format_iso_date(reminder.day)));
-    event.alarms.push_back({3, 9, "3 days left to keep your " + reminder.plan.carrier_name + " number"});
+    event.summary = TR(language, "Last day to keep your number: pay {} ({})", plan, label);
+    description.push_back(TR(language, "If the renewal due on {} is still unpaid after {}, the phone number can be lost for good.",
+                             i18n::human_date(language, reminder.due), day));
+    event.alarms.push_back({3, 9, TR(language, "3 days left to keep your {} number", reminder.plan.carrier_name)});
     break;
   case EventKind::pass_ends:
     event.uid = uid(reminder, "pass-ends");
-    event.summary = plan + " ends" + label_suffix(reminder);
-    description.push_back("This pass is not renewable: buy a new pass or choose a plan (simplan recommend).");
+    event.summary = TR(language, "{} ends ({})", plan, label);
+    description.push_back(TR(language, "This pass is not renewable: buy a new pass or choose a plan (simplan recommend)."));
     for (const int days : reminder.line->remind_days) {
-      event.alarms.push_back({days, 9, fmt::format("{} ends in {} days", plan, days)});
+      event.alarms.push_back({days, 9, TR(language, "{} ends in {} days", plan, days)});
     }
     break;
   }
   if (reminder.kind != EventKind::pass_ends) {
-    for (const auto& line : renewal_guide(reminder.plan.policy, reminder.plan.carrier)) {
+    for (const auto& line : renewal_guide_lines(language, reminder.plan.policy, reminder.plan.carrier)) {
       description.push_back(line);
     }
   }
@@ -297,24 +204,24 @@ ics::Event calendar_event(const Reminder& reminder)
   return event;
 }
 
-ics::Event heads_up_event(const Reminder& reminder, int days)
+ics::Event heads_up_event(Language language, const Reminder& reminder, int days)
 {
   ics::Event event;
   event.uid = uid(reminder, "heads-up");
   event.day = date::year_month_day{date::sys_days{reminder.day} - date::days{days}};
-  const std::string amount = amount_text(reminder);
-  event.summary = fmt::format("{}{} renews in {} days{}", plan_words(reminder.plan), label_suffix(reminder), days,
-                              amount.empty() ? "" : ": " + amount);
-  event.description = fmt::format("Due on {}. ", util::format_iso_date(reminder.day)) + std::string{k_official_only};
+  event.summary = TR(language, "{} ({}) renews in {} days: {}", plan_words(reminder.plan), reminder.line->label, days,
+                     amount_text(language, reminder));
+  event.description =
+    TR(language, "Due on {}.", i18n::human_date(language, reminder.day)) + " " + official_channels_only(language);
   event.url = renew_url(reminder.plan);
   return event;
 }
 
 std::string render_calendar(const std::vector<Reminder>& reminders, date::year_month_day today,
-                            const CalendarOptions& options)
+                            const CalendarOptions& options, Language language)
 {
   ics::Calendar calendar;
-  calendar.name = "Phone plan renewals (simplan)";
+  calendar.name = TR(language, "Phone plan renewals (simplan)");
   calendar.stamp_unix_seconds = options.stamp_unix_seconds;
 
   // With --rrule, each line's renewals at one amount become one recurring event where a portable rule
@@ -347,12 +254,12 @@ std::string render_calendar(const std::vector<Reminder>& reminders, date::year_m
       continue;
     }
     for (const renewal::RecurrenceRule& rule : *rules) {
-      ics::Event event = calendar_event(head);
+      ics::Event event = calendar_event(language, head);
       event.uid = fmt::format("simplan-{}-t{}-renewals{}", line.id, head.term_number, rule.part.empty() ? "" : "-" + rule.part);
       event.day = rule.start;
       event.rrule = rule.rule;
-      event.description = fmt::format("Renews every {}: {}.\n", term_words(line.term), amount_text(head)) +
-                          event.description.substr(event.description.find('\n') + 1);
+      event.description = TR(language, "Renews every {}: {}.", format_term_count(language, line.term), amount_text(language, head)) +
+                          "\n" + event.description.substr(event.description.find('\n') + 1);
       calendar.events.push_back(std::move(event));
     }
     for (std::size_t i = first; i < renewals.size(); ++i) {
@@ -361,10 +268,10 @@ std::string render_calendar(const std::vector<Reminder>& reminders, date::year_m
   }
   for (const Reminder& reminder : reminders) {
     if (std::find(in_rules.begin(), in_rules.end(), &reminder) == in_rules.end()) {
-      calendar.events.push_back(calendar_event(reminder));
+      calendar.events.push_back(calendar_event(language, reminder));
     }
     if (options.heads_up_days && reminder.kind == EventKind::renewal_due) {
-      const auto heads_up = heads_up_event(reminder, *options.heads_up_days);
+      const auto heads_up = heads_up_event(language, reminder, *options.heads_up_days);
       if (date::sys_days{heads_up.day} >= date::sys_days{today}) {
         calendar.events.push_back(heads_up);
       }
@@ -375,7 +282,7 @@ std::string render_calendar(const std::vector<Reminder>& reminders, date::year_m
 
 } // namespace
 
-std::string how_to_renew_short(const renewal::LinePlan& plan)
+std::string how_to_renew_short(Language language, const renewal::LinePlan& plan)
 {
   std::vector<std::string> ways;
   if (plan.policy != nullptr) {
@@ -383,7 +290,7 @@ std::string how_to_renew_short(const renewal::LinePlan& plan)
       if (channel.kind == catalog::ChannelKind::online && !channel.url.empty()) {
         ways.push_back(channel.url);
       } else if (channel.kind == catalog::ChannelKind::app && !channel.name.empty()) {
-        ways.push_back("the " + channel.name);
+        ways.push_back(TR(language, "the {}", channel.name));
       }
       if (ways.size() == 2) {
         break;
@@ -393,25 +300,25 @@ std::string how_to_renew_short(const renewal::LinePlan& plan)
   if (ways.empty() && plan.carrier != nullptr && !plan.carrier->website.empty()) {
     ways.push_back(plan.carrier->website);
   }
-  return join(ways, " or ");
+  return join(ways, TR(language, " or "));
 }
 
-std::string reminder_text(const Reminder& reminder)
+std::string reminder_text(Language language, const Reminder& reminder)
 {
   const std::string plan = plan_words(reminder.plan);
   switch (reminder.kind) {
   case EventKind::renewal_due:
     if (reminder.days_left < 0) {
-      return fmt::format("OVERDUE: renew {}", plan);
+      return TR(language, "OVERDUE: renew {}", plan);
     }
-    return "renew " + plan + (reminder.amount && reminder.amount->intro ? " (intro price)" : "");
+    return reminder.amount && reminder.amount->intro ? TR(language, "renew {} (intro price)", plan) : TR(language, "renew {}", plan);
   case EventKind::intro_ends:
-    return reminder.cheaper ? fmt::format("intro price ends; {} costs {} a month", reminder.cheaper->plan->id,
-                                          format_dollars(reminder.cheaper->per_month))
-                            : "intro price ends";
-  case EventKind::suspended: return "service stops if still unpaid";
-  case EventKind::number_lost: return "last day to pay and keep the number";
-  case EventKind::pass_ends: return plan + " ends (not renewable)";
+    return reminder.cheaper ? TR(language, "intro price ends; {} costs {} a month", reminder.cheaper->plan->id,
+                                 format_dollars(reminder.cheaper->per_month))
+                            : TR(language, "intro price ends");
+  case EventKind::suspended: return TR(language, "service stops if still unpaid");
+  case EventKind::number_lost: return TR(language, "last day to pay and keep the number");
+  case EventKind::pass_ends: return TR(language, "{} ends (not renewable)", plan);
   }
   return "";
 }
@@ -433,7 +340,7 @@ std::string render_reminders(const std::vector<Reminder>& reminders, date::year_
   }
   case ReminderFormat::csv:
   case ReminderFormat::tsv: return render_records(reminders, format);
-  case ReminderFormat::ics: return render_calendar(reminders, today, calendar);
+  case ReminderFormat::ics: return render_calendar(reminders, today, calendar, options.language);
   }
   return {};
 }
@@ -441,6 +348,7 @@ std::string render_reminders(const std::vector<Reminder>& reminders, date::year_
 std::string render_lines(const lines::LinesFile& file, const catalog::Catalog& catalog, date::year_month_day today,
                          OutputFormat format, const RenderOptions& options)
 {
+  const Language language = options.language;
   struct Row {
     const lines::Line* line;
     renewal::LinePlan plan;
@@ -484,37 +392,39 @@ std::string render_lines(const lines::LinesFile& file, const catalog::Catalog& c
     }
     return out;
   }
-  Table table{{{"LINE", Align::left, 8},
-               {"PLAN", Align::left, 12, 2},
-               {"TERM"},
-               {"NEXT DUE"},
-               {"DAYS", Align::right},
-               {"AMOUNT", Align::right}}};
+  Table table{{{TR(language, "LINE"), Align::left, 8},
+               {TR(language, "PLAN"), Align::left, 12, 2},
+               {TR(language, "TERM")},
+               {TR(language, "NEXT DUE")},
+               {TR(language, "DAYS"), Align::right},
+               {TR(language, "AMOUNT"), Align::right}}};
   for (const Row& row : rows) {
-    table.add_row({row.line->label, plan_words(row.plan), term_words(row.line->term), util::format_iso_date(row.due),
-                   fmt::format("{}", util::days_between(today, row.due)),
-                   row.amount ? format_dollars(row.amount->cents) + (row.plan.taxes_included ? "" : " + tax") : "unknown"});
+    table.add_row({row.line->label, plan_words(row.plan), format_term_count(language, row.line->term),
+                   i18n::human_date(language, row.due), fmt::format("{}", util::days_between(today, row.due)),
+                   amount_text(language, row.amount, row.plan.taxes_included, true)});
   }
   return table.render(options);
 }
 
 std::string render_renew_guide(const catalog::Catalog& catalog, const catalog::Carrier& carrier, const lines::Line* line,
-                               date::year_month_day today, OutputFormat format, const RenderOptions& /*options*/)
+                               date::year_month_day today, OutputFormat format, const RenderOptions& options)
 {
+  const Language language = options.language;
   const catalog::RenewalPolicy* policy = carrier.prepaid_renewal ? &*carrier.prepaid_renewal
                                          : carrier.postpaid_renewal ? &*carrier.postpaid_renewal
                                                                     : nullptr;
   std::optional<renewal::LinePlan> plan;
+  std::optional<renewal::TermAmount> amount;
   if (line != nullptr) {
     plan = renewal::resolve_plan(catalog, *line);
     policy = plan->policy;
+    amount = renewal::term_amount(*plan, *line, line->plan_terms_before + line->paid_terms, line->next_due());
   }
   if (format == OutputFormat::json) {
     nlohmann::ordered_json document;
     document["carrier"] = carrier.id;
     document["carrier_name"] = carrier.name;
     if (line != nullptr) {
-      const auto amount = renewal::term_amount(*plan, *line, line->plan_terms_before + line->paid_terms, line->next_due());
       document["line"] = line->label;
       document["plan"] = plan->plan_name;
       document["next_due"] = util::format_iso_date(line->next_due());
@@ -522,25 +432,24 @@ std::string render_renew_guide(const catalog::Catalog& catalog, const catalog::C
       document["amount_cents"] = amount ? nlohmann::ordered_json(amount->cents) : nlohmann::ordered_json(nullptr);
     }
     document["renewal"] = policy != nullptr ? catalog::renewal_policy_to_json(*policy) : nlohmann::ordered_json(nullptr);
-    document["advice"] = k_official_only;
+    document["advice"] = official_channels_only(language);
     return catalog::dump_json(document);
   }
   std::string out;
   if (line != nullptr) {
-    const auto amount = renewal::term_amount(*plan, *line, line->plan_terms_before + line->paid_terms, line->next_due());
     const int days = util::days_between(today, line->next_due());
-    out += fmt::format("{}: {}, next due {} ({}), {}\n\n", line->label, plan_words(*plan),
-                       util::format_iso_date(line->next_due()),
-                       days < 0 ? fmt::format("overdue by {} days", -days) : fmt::format("in {} days", days),
-                       amount ? format_dollars(amount->cents) + (plan->taxes_included ? "" : " plus tax") : "amount unknown");
+    const std::string when = days < 0 ? TR(language, "overdue by {} days", -days) : TR(language, "in {} days", days);
+    out += TR(language, "{}: {}, next due {} ({}), {}", line->label, plan_words(*plan), i18n::human_date(language, line->next_due()),
+              when, amount_text(language, amount, plan->taxes_included, true)) +
+           "\n\n";
   } else {
-    out += "How to renew " + carrier.name + "\n\n";
+    out += TR(language, "How to renew {}", carrier.name) + "\n\n";
   }
-  for (const auto& text : renewal_guide(policy, &carrier)) {
+  for (const auto& text : renewal_guide_lines(language, policy, &carrier)) {
     out += util::escape_control(text) + "\n";
   }
-  if (!carrier.website.empty()) {
-    out += "Website: " + carrier.website + "\n";
+  if (policy != nullptr && !carrier.website.empty()) {
+    out += TR(language, "Website: {}", carrier.website) + "\n";
   }
   return out;
 }

@@ -134,7 +134,7 @@ std::string FieldList::render() const
 {
   std::size_t label_width = 0;
   for (const auto& [label, value] : m_fields) {
-    label_width = std::max(label_width, util::display_width(label) + 1);
+    label_width = std::max(label_width, util::display_width(label + m_colon));
   }
   std::string out;
   for (const auto& [label, value] : m_fields) {
@@ -144,7 +144,7 @@ std::string FieldList::render() const
     do {
       const std::size_t end = value.find('\n', start);
       const std::string_view line = std::string_view{value}.substr(start, end == std::string::npos ? std::string::npos : end - start);
-      std::string row = first ? util::pad_right(label + ":", label_width) : std::string(label_width, ' ');
+      std::string row = first ? util::pad_right(label + m_colon, label_width) : std::string(label_width, ' ');
       row += "  " + util::escape_control(line);
       strip_trailing_spaces(row);
       out += row + "\n";

@@ -1,6 +1,7 @@
 #include "simplan/report/text_format.hpp"
 
 #include "simplan/catalog/enums.hpp"
+#include "simplan/i18n/messages.hpp"
 
 #include <fmt/format.h>
 
@@ -21,23 +22,31 @@ std::string gigabytes_value(const catalog::Quantity& megabytes)
   return text;
 }
 
-std::string format_gigabytes(const catalog::Quantity& megabytes)
+std::string format_gigabytes(Language language, const catalog::Quantity& megabytes)
 {
   if (megabytes.unlimited) {
-    return "unlimited";
+    return TR(language, "unlimited");
   }
   if (megabytes.amount == 0) {
-    return "none";
+    return TR(language, "none");
   }
   return gigabytes_value(megabytes) + " GB";
 }
 
-std::string format_term_length(catalog::TermLength length)
+std::string format_term_length(Language language, catalog::TermLength length)
 {
   if (length.unit == catalog::TermUnit::months) {
-    return length.count == 1 ? "month" : fmt::format("{} months", length.count);
+    return length.count == 1 ? TR(language, "month") : TR(language, "{} months", length.count);
   }
-  return length.count == 1 ? "1 day" : fmt::format("{} days", length.count);
+  return length.count == 1 ? TR(language, "1 day") : TR(language, "{} days", length.count);
+}
+
+std::string format_term_count(Language language, catalog::TermLength length)
+{
+  if (length.unit == catalog::TermUnit::months) {
+    return length.count == 1 ? TR(language, "1 month") : TR(language, "{} months", length.count);
+  }
+  return length.count == 1 ? TR(language, "1 day") : TR(language, "{} days", length.count);
 }
 
 std::string format_speed(int kbps)
@@ -55,32 +64,94 @@ std::string format_speed(int kbps)
   return text + " Mbps";
 }
 
-std::string format_networks(const std::vector<catalog::Network>& networks)
+std::string format_networks(Language language, const std::vector<catalog::Network>& networks)
 {
   if (networks.empty()) {
-    return "unknown";
+    return unknown_text(language);
   }
-  std::string text;
+  std::vector<std::string> names;
   for (const auto network : networks) {
-    text += (text.empty() ? "" : ", ") + std::string{catalog::network_display_name(network)};
+    names.emplace_back(catalog::network_display_name(network));
   }
-  return text;
+  return join(names, list_separator(language));
 }
 
-std::string format_allowance(const std::optional<catalog::Quantity>& allowance)
+std::string format_allowance(Language language, const std::optional<catalog::Quantity>& allowance)
 {
   if (!allowance) {
-    return "unknown";
+    return unknown_text(language);
   }
-  return allowance->unlimited ? "unlimited" : fmt::format("{}", allowance->amount);
+  return allowance->unlimited ? TR(language, "unlimited") : fmt::format("{}", allowance->amount);
 }
 
-std::string format_known_bool(const std::optional<bool>& value)
+std::string kind_text(Language language, catalog::PlanKind kind)
 {
-  if (!value) {
-    return "unknown";
+  switch (kind) {
+  case catalog::PlanKind::prepaid: return TR(language, "prepaid");
+  case catalog::PlanKind::postpaid: return TR(language, "postpaid");
+  case catalog::PlanKind::travel: return TR(language, "travel");
   }
-  return *value ? "yes" : "no";
+  return {};
+}
+
+std::string priority_text(Language language, catalog::Priority priority)
+{
+  switch (priority) {
+  case catalog::Priority::premium: return TR(language, "premium");
+  case catalog::Priority::standard: return TR(language, "standard");
+  case catalog::Priority::deprioritized: return TR(language, "deprioritized");
+  }
+  return {};
+}
+
+std::string lines_count_text(Language language, int lines)
+{
+  return lines == 1 ? TR(language, "1 line") : TR(language, "{} lines", lines);
+}
+
+std::string unknown_text(Language language)
+{
+  return TR(language, "unknown");
+}
+
+const std::string& localized(Language language, const catalog::LocalizedText& text)
+{
+  return text.in(i18n::language_tag(language));
+}
+
+std::string confidence_text(Language language, const std::optional<catalog::Confidence>& confidence)
+{
+  if (!confidence) {
+    return TR(language, "not rated");
+  }
+  switch (*confidence) {
+  case catalog::Confidence::high: return TR(language, "high");
+  case catalog::Confidence::medium: return TR(language, "medium");
+  case catalog::Confidence::low: return TR(language, "low");
+  }
+  return {};
+}
+
+std::string_view label_colon(Language language)
+{
+  return language == Language::zh_hans ? "：" : ":";
+}
+
+std::string_view list_separator(Language language)
+{
+  return language == Language::zh_hans ? "、" : ", ";
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator)
+{
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) {
+      out += separator;
+    }
+    out += parts[i];
+  }
+  return out;
 }
 
 } // namespace simplan::report

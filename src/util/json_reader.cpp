@@ -1,5 +1,6 @@
 #include "simplan/util/json_reader.hpp"
 
+#include "simplan/i18n/messages.hpp"
 #include "simplan/util/date.hpp"
 #include "simplan/util/json_guard.hpp"
 #include "simplan/util/spelling.hpp"
@@ -11,12 +12,51 @@
 namespace simplan::util {
 namespace {
 
+using i18n::Language;
+
 // nlohmann's what() reads "[json.exception.parse_error.101] parse error at line 1, column 2: <reason>".
-// The position is ours to compute (in characters, not bytes), so keep only the reason.
-std::string parse_error_reason(const std::string& what)
+// The position is ours to compute (in characters, not bytes), so keep only the reason. Its words are the
+// JSON library's; in Chinese the fixed phrases are translated and the tokens it quotes kept.
+std::string parse_error_reason(const std::string& what, Language language)
 {
   const std::size_t after_position = what.find(": ");
-  return after_position == std::string::npos ? what : what.substr(after_position + 2);
+  std::string reason = after_position == std::string::npos ? what : what.substr(after_position + 2);
+  if (language == Language::en) {
+    return reason;
+  }
+  // "<what went wrong> - <detail>; last read: '<the text it read>'": the quoted text is the user's, so only
+  // the part before it is translated.
+  static constexpr std::string_view k_last_read = "; last read: ";
+  const std::size_t quoted = reason.find(k_last_read);
+  std::string head = reason.substr(0, quoted);
+  const std::string tail = quoted == std::string::npos ? "" : "；最后读取：" + reason.substr(quoted + k_last_read.size());
+  static constexpr std::pair<std::string_view, std::string_view> k_phrases[] = {
+    {"syntax error while parsing object key", "解析对象键时出现语法错误"},
+    {"syntax error while parsing object separator", "解析对象分隔符时出现语法错误"},
+    {"syntax error while parsing object", "解析对象时出现语法错误"},
+    {"syntax error while parsing array", "解析数组时出现语法错误"},
+    {"syntax error while parsing value", "解析值时出现语法错误"},
+    {"unexpected end of input", "输入意外结束"},
+    {"expected end of input", "应为输入结尾"},
+    {"expected string literal", "应为字符串"},
+    {"invalid string: ill-formed UTF-8 byte", "字符串无效：UTF-8 字节格式错误"},
+    {"invalid string: control character", "字符串无效：控制字符"},
+    {"must be escaped to", "必须转义为"},
+    {"invalid string", "字符串无效"},
+    {"invalid literal", "无效的字面量"},
+    {"invalid number", "无效的数字"},
+    {"or a literal", "或字面量"},
+    {"unexpected", "意外的"},
+    {"expected", "应为"},
+    {" - ", "："},
+    {"; ", "；"},
+  };
+  for (const auto& [english, chinese] : k_phrases) {
+    for (std::size_t at = head.find(english); at != std::string::npos; at = head.find(english, at + chinese.size())) {
+      head.replace(at, english.size(), chinese);
+    }
+  }
+  return head + tail;
 }
 
 // Builds the DOM from nlohmann's SAX events, as nlohmann's own DOM parser does, and also reports keys given
@@ -25,7 +65,10 @@ std::string parse_error_reason(const std::string& what)
 // keys too, but it rescans the parent container after every object: quadratic on a large "plans" array.)
 class DomBuilder {
 public:
-  DomBuilder(std::string_view source, Diagnostics& problems) : m_source(source), m_problems(problems) {}
+  DomBuilder(std::string_view source, Diagnostics& problems, Language language)
+    : m_source(source), m_problems(problems), m_language(language)
+  {
+  }
 
   Json& result() { return m_root; }
   /// After a failed parse: the 1-based byte where it failed, and nlohmann's message.
@@ -51,7 +94,7 @@ public:
     const auto [existing, inserted] = frame.value->get_ref<Json::object_t&>().try_emplace(name, nullptr);
     if (!inserted) {
       m_problems.push_back({std::string{m_source}, std::nullopt, pointer_to(name),
-                            fmt::format("duplicate key \"{}\" in one object", name)});
+                            TR(m_language, "duplicate key \"{}\" in one object", name)});
     }
     frame.key = name;
     m_slot = &existing->second;
@@ -120,6 +163,7 @@ private:
 
   std::string_view m_source;
   Diagnostics& m_problems;
+  Language m_language;
   Json m_root;
   std::vector<Frame> m_frames;
   Json* m_slot = nullptr;
@@ -143,22 +187,23 @@ std::string join_quoted(std::span<const std::string_view> names)
 
 } // namespace
 
-std::optional<Json> parse_json_document(std::string_view text, std::string_view source, Diagnostics& problems)
+std::optional<Json> parse_json_document(std::string_view text, std::string_view source, Diagnostics& problems,
+                                        Language language)
 {
   if (const auto too_deep = find_excess_nesting(text, k_max_json_depth)) {
     problems.push_back({std::string{source}, position_at(text, *too_deep), {},
-                        fmt::format("nesting deeper than {} levels is not allowed", k_max_json_depth)});
+                        TR(language, "nesting deeper than {} levels is not allowed", k_max_json_depth)});
     return std::nullopt;
   }
   const std::size_t problems_before = problems.size();
-  DomBuilder builder{source, problems};
+  DomBuilder builder{source, problems, language};
   const bool parsed = Json::sax_parse(text.begin(), text.end(), &builder);
   if (!parsed) {
     // A syntax error hides any duplicate keys found before it: report the error alone.
     problems.resize(problems_before);
     const std::size_t offset = builder.error_byte() == 0 ? 0 : builder.error_byte() - 1;
     problems.push_back(
-      {std::string{source}, position_at(text, offset), {}, parse_error_reason(builder.error_message())});
+      {std::string{source}, position_at(text, offset), {}, parse_error_reason(builder.error_message(), language)});
     return std::nullopt;
   }
   if (problems.size() != problems_before) {
@@ -188,29 +233,29 @@ std::string json_pointer_append(std::string_view pointer, std::size_t index)
   return fmt::format("{}/{}", pointer, index);
 }
 
-std::string describe_json(const Json& value)
+std::string describe_json(const Json& value, Language language)
 {
   switch (value.type()) {
-  case Json::value_t::object: return "an object";
-  case Json::value_t::array: return "an array";
+  case Json::value_t::object: return TR(language, "an object");
+  case Json::value_t::array: return TR(language, "an array");
   case Json::value_t::string: {
     const auto& text = value.get_ref<const std::string&>();
     constexpr std::size_t k_shown = 40;
-    return text.size() > k_shown ? fmt::format("the string \"{}...\"", text.substr(0, k_shown))
-                                 : fmt::format("the string \"{}\"", text);
+    return text.size() > k_shown ? TR(language, "the string \"{}...\"", text.substr(0, k_shown))
+                                 : TR(language, "the string \"{}\"", text);
   }
   case Json::value_t::boolean: return value.get<bool>() ? "true" : "false";
   case Json::value_t::null: return "null";
   case Json::value_t::number_integer:
   case Json::value_t::number_unsigned:
-  case Json::value_t::number_float: return fmt::format("the number {}", value.dump());
-  default: return "an unsupported value";
+  case Json::value_t::number_float: return TR(language, "the number {}", value.dump());
+  default: return TR(language, "an unsupported value");
   }
 }
 
 JsonObject::JsonObject(const Json& value, std::string pointer, std::string_view source, Diagnostics& problems,
-                       std::span<const std::string_view> known_fields)
-  : m_value(&value), m_pointer(std::move(pointer)), m_source(source), m_problems(&problems)
+                       std::span<const std::string_view> known_fields, Language language)
+  : m_value(&value), m_pointer(std::move(pointer)), m_source(source), m_problems(&problems), m_language(language)
 {
   for (const auto& [key, field_value] : value.items()) {
     bool known = false;
@@ -219,8 +264,8 @@ JsonObject::JsonObject(const Json& value, std::string pointer, std::string_view 
     }
     if (!known) {
       const auto suggestion = closest_match(key, known_fields);
-      problem(key, suggestion ? fmt::format("unknown field \"{}\"; did you mean \"{}\"?", key, *suggestion)
-                              : fmt::format("unknown field \"{}\"; expected one of {}", key, join_quoted(known_fields)));
+      problem(key, suggestion ? TR(m_language, "unknown field \"{}\"; did you mean \"{}\"?", key, *suggestion)
+                              : TR(m_language, "unknown field \"{}\"; expected one of {}", key, join_quoted(known_fields)));
     }
   }
 }
@@ -243,14 +288,14 @@ const Json* JsonObject::field(std::string_view key, Need need) const
   if (value == nullptr && need == Need::required) {
     m_problems->push_back(
       {std::string{m_source}, std::nullopt, m_pointer,
-       fmt::format("missing required field \"{}\"", key)});
+       TR(m_language, "missing required field \"{}\"", key)});
   }
   return value;
 }
 
 void JsonObject::wrong_type(std::string_view key, std::string_view expected, const Json& got) const
 {
-  problem(key, fmt::format("expected {}, got {}", expected, describe_json(got)));
+  problem(key, TR(m_language, "expected {}, got {}", expected, describe_json(got, m_language)));
 }
 
 std::optional<std::string> JsonObject::string(std::string_view key, Need need) const
@@ -260,16 +305,16 @@ std::optional<std::string> JsonObject::string(std::string_view key, Need need) c
     return std::nullopt;
   }
   if (!value->is_string()) {
-    wrong_type(key, "a string", *value);
+    wrong_type(key, TR(m_language, "a string"), *value);
     return std::nullopt;
   }
   const auto& text = value->get_ref<const std::string&>();
   if (text.empty()) {
-    problem(key, "expected a non-empty string, got \"\"");
+    problem(key, TR(m_language, "expected a non-empty string, got \"\""));
     return std::nullopt;
   }
   if (!is_printable_utf8(text)) {
-    problem(key, fmt::format("control characters are not allowed in text, got \"{}\"", escape_control(text)));
+    problem(key, TR(m_language, "control characters are not allowed in text, got \"{}\"", escape_control(text)));
     return std::nullopt;
   }
   return text;
@@ -282,7 +327,7 @@ std::optional<bool> JsonObject::boolean(std::string_view key, Need need) const
     return std::nullopt;
   }
   if (!value->is_boolean()) {
-    wrong_type(key, "true or false", *value);
+    wrong_type(key, TR(m_language, "true or false"), *value);
     return std::nullopt;
   }
   return value->get<bool>();
@@ -295,7 +340,8 @@ std::optional<std::int64_t> JsonObject::integer(std::string_view key, Need need,
   if (value == nullptr) {
     return std::nullopt;
   }
-  const std::string expected = fmt::format("{} from {} to {}", what, minimum, maximum);
+  const std::string expected =
+    TR(m_language, "{} from {} to {}", what.empty() ? TR(m_language, "an integer") : std::string{what}, minimum, maximum);
   if (value->is_number_integer() && !value->is_number_unsigned()) {
     const auto number = value->get<std::int64_t>();
     if (number >= minimum && number <= maximum) {
@@ -325,12 +371,12 @@ std::optional<date::year_month_day> JsonObject::date(std::string_view key, Need 
     return std::nullopt;
   }
   if (!value->is_string()) {
-    wrong_type(key, "a date YYYY-MM-DD", *value);
+    wrong_type(key, TR(m_language, "a date YYYY-MM-DD"), *value);
     return std::nullopt;
   }
   const auto parsed = parse_iso_date(value->get_ref<const std::string&>());
   if (!parsed) {
-    wrong_type(key, "a real date YYYY-MM-DD", *value);
+    wrong_type(key, TR(m_language, "a real date YYYY-MM-DD"), *value);
   }
   return parsed;
 }
@@ -350,12 +396,12 @@ std::optional<std::size_t> JsonObject::one_of(std::string_view key, Need need,
       }
     }
     if (const auto suggestion = closest_match(text, names)) {
-      problem(key, fmt::format("expected one of {}, got {}; did you mean \"{}\"?", join_quoted(names),
-                               describe_json(*value), *suggestion));
+      problem(key, TR(m_language, "expected one of {}, got {}; did you mean \"{}\"?", join_quoted(names),
+                      describe_json(*value, m_language), *suggestion));
       return std::nullopt;
     }
   }
-  wrong_type(key, fmt::format("one of {}", join_quoted(names)), *value);
+  wrong_type(key, TR(m_language, "one of {}", join_quoted(names)), *value);
   return std::nullopt;
 }
 
@@ -363,7 +409,7 @@ const Json* JsonObject::array(std::string_view key, Need need) const
 {
   const Json* value = field(key, need);
   if (value != nullptr && !value->is_array()) {
-    wrong_type(key, "an array", *value);
+    wrong_type(key, TR(m_language, "an array"), *value);
     return nullptr;
   }
   return value;
@@ -373,7 +419,7 @@ const Json* JsonObject::object(std::string_view key, Need need) const
 {
   const Json* value = field(key, need);
   if (value != nullptr && !value->is_object()) {
-    wrong_type(key, "an object", *value);
+    wrong_type(key, TR(m_language, "an object"), *value);
     return nullptr;
   }
   return value;

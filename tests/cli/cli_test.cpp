@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+using simplan::testing::expected;
 using simplan::testing::FakeWorld;
 using simplan::testing::read_test_file;
 using simplan::testing::RunResult;
@@ -26,15 +27,6 @@ RunResult run_small(std::vector<std::string> args)
 
 // The expected output stored in tests/data/expected/NAME. With SIMPLAN_UPDATE_EXPECTED=1 in the
 // environment the file is rewritten from `actual` instead (review the diff before committing it).
-std::string expected(const std::string& name, const std::string& actual)
-{
-  if (std::getenv("SIMPLAN_UPDATE_EXPECTED") != nullptr) {
-    std::ofstream{test_file_path("expected/" + name), std::ios::binary} << actual;
-    return actual;
-  }
-  return read_test_file("expected/" + name);
-}
-
 RunResult run_stdin_catalog(std::vector<std::string> args)
 {
   FakeWorld world;
@@ -133,12 +125,12 @@ TEST_CASE("bad command lines exit 2 with a message naming the option")
   check_usage({"--today", "2026-02-30", "plans"},
               "simplan: error: --today: expected a date YYYY-MM-DD that exists, got \"2026-02-30\"\n");
   check_usage({"plans", "--bogus"},
-              "simplan: error: the following argument was not expected: --bogus\nRun 'simplan --help' for usage.\n");
+              "simplan: error: unexpected argument: --bogus\nRun 'simplan --help' for usage.\n");
   check_usage({"plans", "--kind", "monthly"},
-              "simplan: error: --kind: monthly not in {prepaid,postpaid,travel}\nRun 'simplan --help' for usage.\n");
+              "simplan: error: --kind: expected one of prepaid, postpaid, travel, got \"monthly\"\nRun 'simplan --help' for usage.\n");
   check_usage({"plans", "--lines", "0"},
-              "simplan: error: --lines: Value 0 not in range 1 to 20\nRun 'simplan --help' for usage.\n");
-  check_usage({}, "simplan: error: a subcommand is required\nRun 'simplan --help' for usage.\n");
+              "simplan: error: --lines: expected a whole number from 1 to 20, got \"0\"\nRun 'simplan --help' for usage.\n");
+  check_usage({}, "simplan: error: a command is required\nRun 'simplan --help' for usage.\n");
 }
 
 TEST_CASE("a broken catalog exits 3 and names the file and the place of each problem")
@@ -351,7 +343,7 @@ TEST_CASE("recommend rejects contradictory or malformed needs with exit 2")
   check_usage({"recommend", "--esim", "--no-esim"},
               "simplan: error: --esim and --no-esim contradict each other: give one\n");
   check_usage({"recommend", "--days", "10", "--months", "2"},
-              "simplan: error: --days excludes --months\nRun 'simplan --help' for usage.\n");
+              "simplan: error: --days and --months cannot be used together\nRun 'simplan --help' for usage.\n");
   check_usage({"recommend", "--tax-rate", "120"},
               "simplan: error: --tax-rate: expected a percentage from 0 to 100 such as 10 or 26.8, got \"120\"\n");
   check_usage({"recommend", "--budget", "lots"},

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sys/stat.h>
 
+using simplan::testing::expected;
 using simplan::testing::FakeWorld;
 using simplan::testing::read_test_file;
 using simplan::testing::read_text_file;
@@ -34,15 +35,6 @@ struct Person {
   RunResult run(std::vector<std::string> args) const { return world.run(std::move(args)); }
   std::string lines_file() const { return read_text_file(home.file("lines.json")); }
 };
-
-std::string expected(const std::string& name, const std::string& actual)
-{
-  if (std::getenv("SIMPLAN_UPDATE_EXPECTED") != nullptr) {
-    std::ofstream{test_file_path("expected/" + name), std::ios::binary} << actual;
-    return actual;
-  }
-  return read_test_file("expected/" + name);
-}
 
 void add_two_lines(const Person& person)
 {
@@ -253,4 +245,8 @@ TEST_CASE("renew explains how to pay a line or a carrier")
   const RunResult unknown = person.run({"renew", "acmee"});
   CHECK(unknown.status == 1);
   CHECK(unknown.err == "simplan: error: no line or carrier \"acmee\"; did you mean \"acme\"?\n");
+  const RunResult csv = person.run({"renew", "acme", "--format", "csv"});
+  CHECK(csv.status == 2);
+  CHECK(csv.out.empty());
+  CHECK(csv.err == "simplan: error: --format: renew writes table or json, not csv or tsv\n");
 }

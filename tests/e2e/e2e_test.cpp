@@ -160,7 +160,7 @@ TEST_CASE("usage errors exit 2 and print nothing on stdout")
   const Run result = run({"plans", "--no-such-option"});
   CHECK(result.status == 2);
   CHECK(result.out.empty());
-  CHECK(result.err == "simplan: error: the following argument was not expected: --no-such-option\n"
+  CHECK(result.err == "simplan: error: unexpected argument: --no-such-option\n"
                       "Run 'simplan --help' for usage.\n");
 }
 

@@ -15,6 +15,15 @@
 
 namespace simplan::testing {
 
+std::string expected(const std::string& name, const std::string& actual)
+{
+  if (std::getenv("SIMPLAN_UPDATE_EXPECTED") != nullptr) {
+    std::ofstream{test_file_path("expected/" + name), std::ios::binary} << actual;
+    return actual;
+  }
+  return read_test_file("expected/" + name);
+}
+
 std::string test_file_path(const std::string& relative_path)
 {
   return std::string{SIMPLAN_TEST_DATA} + "/" + relative_path;
@@ -38,13 +47,14 @@ RunResult FakeWorld::run(std::vector<std::string> args) const
     const auto found = variables.find(name);
     return found == variables.end() ? std::nullopt : std::optional<std::string>{found->second};
   };
-  environment.read_stdin = [this](std::size_t limit, std::string_view what) {
+  environment.read_stdin = [this](std::size_t limit, std::string_view what, i18n::Language /*language*/) {
     if (stdin_text.size() > limit) {
       throw cli::Failure{cli::ExitCode::invalid_data, std::string{what} + " '-' is too large"};
     }
     return stdin_text;
   };
-  environment.read_file = [](const std::string& path, std::size_t /*limit*/, std::string_view what) {
+  environment.read_file = [](const std::string& path, std::size_t /*limit*/, std::string_view what,
+                                 i18n::Language /*language*/) {
     std::ifstream file{path, std::ios::binary};
     if (!file) {
       throw cli::Failure{cli::ExitCode::io, "cannot read " + std::string{what} + " '" + path + "'"};

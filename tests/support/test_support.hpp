@@ -13,6 +13,10 @@ namespace simplan::testing {
 /// The text of tests/data/<relative_path>.
 std::string read_test_file(const std::string& relative_path);
 
+/// The expected output tests/data/expected/<name>; with SIMPLAN_UPDATE_EXPECTED set, first writes `actual`
+/// there (to refresh the files after an intended change, then review the diff).
+std::string expected(const std::string& name, const std::string& actual);
+
 /// The path of tests/data/<relative_path>.
 std::string test_file_path(const std::string& relative_path);
 

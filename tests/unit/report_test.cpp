@@ -75,16 +75,30 @@ TEST_CASE("TSV escapes tabs and newlines so every record is one line")
 
 TEST_CASE("catalog values read naturally")
 {
-  CHECK(format_gigabytes(catalog::Quantity::of(0)) == "none");
-  CHECK(format_gigabytes(catalog::Quantity::of(10500)) == "10.5 GB");
-  CHECK(format_gigabytes(catalog::Quantity::make_unlimited()) == "unlimited");
+  const auto en = i18n::Language::en;
+  CHECK(format_gigabytes(en, catalog::Quantity::of(0)) == "none");
+  CHECK(format_gigabytes(en, catalog::Quantity::of(10500)) == "10.5 GB");
+  CHECK(format_gigabytes(en, catalog::Quantity::make_unlimited()) == "unlimited");
   CHECK(gigabytes_value(catalog::Quantity::of(250)) == "0.25");
-  CHECK(format_term_length({catalog::TermUnit::months, 1}) == "month");
-  CHECK(format_term_length({catalog::TermUnit::months, 12}) == "12 months");
-  CHECK(format_term_length({catalog::TermUnit::days, 30}) == "30 days");
+  CHECK(format_term_length(en, {catalog::TermUnit::months, 1}) == "month");
+  CHECK(format_term_length(en, {catalog::TermUnit::months, 12}) == "12 months");
+  CHECK(format_term_length(en, {catalog::TermUnit::days, 30}) == "30 days");
   CHECK(format_speed(128) == "128 kbps");
   CHECK(format_speed(1500) == "1.5 Mbps");
   CHECK(format_speed(3000) == "3 Mbps");
-  CHECK(format_networks({}) == "unknown");
-  CHECK(format_networks({catalog::Network::att, catalog::Network::tmobile}) == "AT&T, T-Mobile");
+  CHECK(format_networks(en, {}) == "unknown");
+  CHECK(format_networks(en, {catalog::Network::att, catalog::Network::tmobile}) == "AT&T, T-Mobile");
+}
+
+TEST_CASE("catalog values read naturally in Chinese")
+{
+  const auto zh = i18n::Language::zh_hans;
+  CHECK(format_gigabytes(zh, catalog::Quantity::of(0)) == "无");
+  CHECK(format_gigabytes(zh, catalog::Quantity::of(10500)) == "10.5 GB");
+  CHECK(format_gigabytes(zh, catalog::Quantity::make_unlimited()) == "无限");
+  CHECK(format_term_length(zh, {catalog::TermUnit::months, 1}) == "月");
+  CHECK(format_term_length(zh, {catalog::TermUnit::months, 12}) == "12 个月");
+  CHECK(format_term_length(zh, {catalog::TermUnit::days, 30}) == "30 天");
+  CHECK(format_networks(zh, {}) == "未知");
+  CHECK(format_networks(zh, {catalog::Network::att, catalog::Network::tmobile}) == "AT&T、T-Mobile");
 }

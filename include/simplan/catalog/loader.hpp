@@ -3,6 +3,7 @@
 // Pure: the caller reads the file and names it; nothing here touches the disk or the clock.
 
 #include "simplan/catalog/catalog.hpp"
+#include "simplan/i18n/language.hpp"
 #include "simplan/util/diagnostic.hpp"
 
 #include <cstddef>
@@ -23,6 +24,8 @@ struct LoadResult {
 
 /// Parses and validates one catalog document. `source` names it in messages ("plans.json", "<stdin>").
 /// `base`, when given, is the catalog this one is layered on: plans may refer to its carriers.
-LoadResult load_catalog(std::string_view json_text, std::string_view source, const Catalog* base = nullptr);
+/// Problems are worded in `language`.
+LoadResult load_catalog(std::string_view json_text, std::string_view source, const Catalog* base = nullptr,
+                        i18n::Language language = i18n::Language::en);
 
 } // namespace simplan::catalog

@@ -3,6 +3,7 @@
 // Pure: text in, values and text out. The CLI reads and writes the file (atomically, under a lock).
 
 #include "simplan/catalog/plan.hpp"
+#include "simplan/i18n/language.hpp"
 #include "simplan/util/diagnostic.hpp"
 
 #include <date/date.h>
@@ -72,8 +73,8 @@ struct LinesLoad {
   util::Diagnostics problems;
 };
 
-/// Parses lines.json. Every problem is located (line:column or JSON pointer).
-LinesLoad load_lines(std::string_view json_text, std::string_view source);
+/// Parses lines.json. Every problem is located (line:column or JSON pointer) and worded in `language`.
+LinesLoad load_lines(std::string_view json_text, std::string_view source, i18n::Language language = i18n::Language::en);
 
 /// The file's text: human-readable JSON, two-space indent, ending in a newline.
 std::string write_lines(const LinesFile& file);

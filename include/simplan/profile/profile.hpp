@@ -4,6 +4,7 @@
 
 #include "simplan/catalog/enums.hpp"
 #include "simplan/catalog/localized_text.hpp"
+#include "simplan/i18n/language.hpp"
 #include "simplan/util/diagnostic.hpp"
 #include "simplan/util/money.hpp"
 
@@ -78,6 +79,8 @@ struct ProfileLoad {
 
 /// Reads a person's own profile: one profile object. It starts from `book.defaults`, or from the built-in
 /// profile named by "extends", and its fields override that.
-ProfileLoad load_profile_file(std::string_view json_text, std::string_view source, const ProfileBook& book);
+/// Problems are worded in `language`.
+ProfileLoad load_profile_file(std::string_view json_text, std::string_view source, const ProfileBook& book,
+                              i18n::Language language = i18n::Language::en);
 
 } // namespace simplan::profile

@@ -1,6 +1,8 @@
 #pragma once
 // The output formats every listing command offers, and how the terminal wants them drawn.
 
+#include "simplan/i18n/language.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -17,6 +19,7 @@ struct RenderOptions {
   std::size_t max_width = 0;  ///< terminal columns for tables; 0: no limit (not a terminal)
   bool color = false;         ///< ANSI styles for tables
   bool unicode = true;        ///< the terminal takes UTF-8: "…" instead of "..."
+  i18n::Language language = i18n::Language::en;  ///< of every human-readable word; never of machine formats
 };
 
 } // namespace simplan::report

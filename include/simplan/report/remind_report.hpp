@@ -28,10 +28,10 @@ std::string render_reminders(const std::vector<renewal::Reminder>& reminders, da
 
 /// The line and carrier words of one reminder, as the text export writes them ("renew Mint Mobile
 /// Unlimited", "service stops if unpaid").
-std::string reminder_text(const renewal::Reminder& reminder);
+std::string reminder_text(i18n::Language language, const renewal::Reminder& reminder);
 
 /// "mintmobile.com or the Mint Mobile app": the first ways to pay, in one phrase.
-std::string how_to_renew_short(const renewal::LinePlan& plan);
+std::string how_to_renew_short(i18n::Language language, const renewal::LinePlan& plan);
 
 /// `simplan lines list`.
 std::string render_lines(const lines::LinesFile& file, const catalog::Catalog& catalog, date::year_month_day today,

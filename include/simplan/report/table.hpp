@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace simplan::report {
@@ -39,10 +40,14 @@ private:
 /// A value with several lines continues under the first. Labels and values are escaped.
 class FieldList {
 public:
+  /// `colon` ends each label: ":" in English, "：" in Chinese.
+  explicit FieldList(std::string colon = ":") : m_colon(std::move(colon)) {}
+
   void add(std::string label, std::string value);
   std::string render() const;
 
 private:
+  std::string m_colon;
   std::vector<std::pair<std::string, std::string>> m_fields;
 };
 

@@ -2,6 +2,7 @@
 // Reading JSON documents that people write: every problem is collected with its location, never thrown.
 // Syntax errors get line:column; content errors get the JSON pointer of the value (RFC 6901).
 
+#include "simplan/i18n/language.hpp"
 #include "simplan/util/diagnostic.hpp"
 
 #include <date/date.h>
@@ -21,8 +22,10 @@ using Json = nlohmann::json;
 inline constexpr int k_max_json_depth = 64;
 
 /// Parses `text` (named `source` in messages) into a DOM. On failure adds the problems (a syntax error
-/// with line:column, excessive nesting, duplicate object keys with their pointer) and returns nothing.
-std::optional<Json> parse_json_document(std::string_view text, std::string_view source, Diagnostics& problems);
+/// with line:column, excessive nesting, duplicate object keys with their pointer), worded in `language`,
+/// and returns nothing.
+std::optional<Json> parse_json_document(std::string_view text, std::string_view source, Diagnostics& problems,
+                                        i18n::Language language = i18n::Language::en);
 
 /// "/plans/3/name" from "/plans/3" and "name", escaping "~" and "/" as RFC 6901 says.
 std::string json_pointer_append(std::string_view pointer, std::string_view key);
@@ -30,7 +33,7 @@ std::string json_pointer_append(std::string_view pointer, std::size_t index);
 
 /// A short description of a JSON value for "expected ..., got ..." messages: the string "abc",
 /// the number 12.5, an object, an array, true, null.
-std::string describe_json(const Json& value);
+std::string describe_json(const Json& value, i18n::Language language = i18n::Language::en);
 
 enum class Need { required, optional };
 
@@ -40,7 +43,7 @@ class JsonObject {
 public:
   /// Reports fields not in `known_fields` (with a "did you mean" suggestion). `value` must be an object.
   JsonObject(const Json& value, std::string pointer, std::string_view source, Diagnostics& problems,
-             std::span<const std::string_view> known_fields);
+             std::span<const std::string_view> known_fields, i18n::Language language = i18n::Language::en);
 
   const std::string& pointer() const { return m_pointer; }
   std::string pointer_to(std::string_view key) const { return json_pointer_append(m_pointer, key); }
@@ -52,11 +55,12 @@ public:
 
   std::optional<std::string> string(std::string_view key, Need need) const;
   std::optional<bool> boolean(std::string_view key, Need need) const;
-  /// An integer in [minimum, maximum]; `what` names it in messages ("an amount in cents").
+  /// An integer in [minimum, maximum]; `what` names it in messages (a translated noun: "an amount in
+  /// cents"), defaulting to "an integer".
   std::optional<std::int64_t> integer(std::string_view key, Need need, std::int64_t minimum, std::int64_t maximum,
-                                      std::string_view what = "an integer") const;
+                                      std::string_view what = {}) const;
   std::optional<int> small_integer(std::string_view key, Need need, int minimum, int maximum,
-                                   std::string_view what = "an integer") const;
+                                   std::string_view what = {}) const;
   std::optional<date::year_month_day> date(std::string_view key, Need need) const;
   /// One of `names`; reports "expected one of ..." with a suggestion.
   std::optional<std::size_t> one_of(std::string_view key, Need need, std::span<const std::string_view> names) const;
@@ -66,6 +70,7 @@ public:
 
   std::string_view source() const { return m_source; }
   Diagnostics& problems() const { return *m_problems; }
+  i18n::Language language() const { return m_language; }
 
 private:
   const Json* field(std::string_view key, Need need) const;
@@ -75,6 +80,7 @@ private:
   std::string m_pointer;
   std::string_view m_source;
   Diagnostics* m_problems;
+  i18n::Language m_language;
 };
 
 } // namespace simplan::util
