@@ -128,7 +128,10 @@ Json renewal_policy_to_json(const RenewalPolicy& policy)
     for (const Channel& channel : policy.channels) {
       Json item;
       item["kind"] = to_string(channel.kind);
-      put_string(item, "name", channel.name);
+      if (channel.name) {
+        // As written: a plain name stays a string.
+        item["name"] = channel.name->by_language().size() == 1 ? Json(channel.name->english()) : localized_to_json(*channel.name);
+      }
       put_string(item, "url", channel.url);
       put_string(item, "number", channel.number);
       put_optional(item, "fee_cents", channel.fee_cents);

@@ -373,7 +373,11 @@ Channel read_channel(const Reader& reader, const JsonObject& fields)
 {
   Channel channel;
   channel.kind = reader.enumeration<ChannelKind>(fields, "kind", Need::required).value_or(ChannelKind::online);
-  channel.name = fields.string("name", Need::optional).value_or("");
+  if (const Json* name = fields.find("name"); name != nullptr && name->is_object()) {
+    channel.name = reader.localized(fields, "name", Need::optional);
+  } else if (auto text = fields.string("name", Need::optional)) {
+    channel.name = LocalizedText{std::move(*text)};
+  }
   channel.url = reader.url(fields, "url", Need::optional).value_or("");
   channel.number = fields.string("number", Need::optional).value_or("");
   channel.fee_cents = reader.cents(fields, "fee_cents", Need::optional);

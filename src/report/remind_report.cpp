@@ -289,8 +289,8 @@ std::string how_to_renew_short(Language language, const renewal::LinePlan& plan)
     for (const catalog::Channel& channel : plan.policy->channels) {
       if (channel.kind == catalog::ChannelKind::online && !channel.url.empty()) {
         ways.push_back(channel.url);
-      } else if (channel.kind == catalog::ChannelKind::app && !channel.name.empty()) {
-        ways.push_back(TR(language, "the {}", channel.name));
+      } else if (channel.kind == catalog::ChannelKind::app && channel.name) {
+        ways.push_back(TR(language, "the {}", localized(language, *channel.name)));
       }
       if (ways.size() == 2) {
         break;

@@ -31,7 +31,10 @@ std::string channel_kind_text(Language language, ChannelKind kind)
 std::string channel_text(Language language, const catalog::Channel& channel)
 {
   std::vector<std::string> parts;
-  for (const std::string* part : {&channel.name, &channel.url, &channel.number}) {
+  if (channel.name) {
+    parts.push_back(localized(language, *channel.name));
+  }
+  for (const std::string* part : {&channel.url, &channel.number}) {
     if (!part->empty()) {
       parts.push_back(*part);
     }

@@ -47,7 +47,7 @@ struct ChineseReader {
 std::vector<std::string> english_leaks(const std::string& text)
 {
   static const std::regex k_not_prose{
-    R"('[^']*'|“[^”]*”|"[^"]*"|https?://\S+|[\w.-]+\.(com|org|net|md|json)\b|simplan(?: [a-z][\w-]*)+|转引自.*$)"};
+    R"('[^']*'|“[^”]*”|"[^"]*"|https?://[!-~]+|[\w.-]+\.(com|org|net|md|json)\b|simplan(?: [a-z][\w-]*)+|转引自.*$)"};
   // Words joined by single spaces; a word glued to a hyphen ("5-year", "plan-id") is part of a name.
   static const std::regex k_english_run{R"((?:^|[^\w-])([a-z]+(?: [a-z]+){2,})(?![\w-]))"};
   std::vector<std::string> leaks;
@@ -84,7 +84,8 @@ void check_no_english(const std::vector<std::string>& args, const RunResult& res
 std::vector<std::string> builtin_ids(const char* array)
 {
   std::vector<std::string> ids;
-  for (const auto& item : nlohmann::json::parse(simplan::data::builtin_catalog_json())[array]) {
+  const auto catalog = nlohmann::json::parse(simplan::data::builtin_catalog_json());
+  for (const auto& item : catalog.at(array)) {
     ids.push_back(item["id"].get<std::string>());
   }
   return ids;

@@ -305,3 +305,27 @@ TEST_CASE("usage-billed data reads its per-GB price and the caps by line count")
               "t.json: /plans/1/data/usage_billing/max_charged_gb/0: expected GB from 0 to 10000 with at most three "
               "decimals, got the number -1"});
 }
+
+TEST_CASE("a way to pay is named by a plain name or by a localized text")
+{
+  json document = small_fixture();
+  json& store = document["carriers"][0]["renewal"]["prepaid"]["channels"][1];
+  store["name"] = {{"en", "Acme stores and dealers"}, {"zh-Hans", "Acme 门店和经销商"}};
+  auto result = catalog::load_catalog(document.dump(), "t.json");
+  REQUIRE(result.problems.empty());
+  const catalog::Channel& channel = result.catalog.carriers[0].prepaid_renewal->channels[1];
+  REQUIRE(channel.name.has_value());
+  CHECK(channel.name->in("zh-Hans") == "Acme 门店和经销商");
+
+  store["name"] = "Acme Pay";
+  result = catalog::load_catalog(document.dump(), "t.json");
+  REQUIRE(result.problems.empty());
+  CHECK(result.catalog.carriers[0].prepaid_renewal->channels[1].name->english() == "Acme Pay");
+
+  store["name"] = 7;
+  CHECK(problems_in(document.dump()) ==
+        Lines{"t.json: /carriers/0/renewal/prepaid/channels/1/name: expected a string, got the number 7"});
+  store["name"] = {{"zh-Hans", "只有中文"}};
+  CHECK(problems_in(document.dump()) ==
+        Lines{"t.json: /carriers/0/renewal/prepaid/channels/1/name: missing the English text \"en\""});
+}

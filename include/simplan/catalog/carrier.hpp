@@ -13,7 +13,9 @@ namespace simplan::catalog {
 
 struct Channel {
   ChannelKind kind = ChannelKind::online;
-  std::string name;
+  /// A proper name ("myAT&T app") is the same in every language; a description ("Walmart and other
+  /// retailers") may be translated.
+  std::optional<LocalizedText> name;
   std::string url;
   std::string number;
   std::optional<Cents> fee_cents;
