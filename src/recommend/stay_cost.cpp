@@ -285,15 +285,16 @@ std::optional<StayCost> cost_for_stay(const Plan& plan, const profile::Needs& ne
   }
 
   // Quantities of monthly items are months of service; fill them in once, from the purchases.
-  MonthCount months_total{0, 1};
+  // Counted in thirtieths of a month, the one denominator months_bought uses, so the sum cannot overflow
+  // (multiplying denominators did, for a year of 30-day terms: found by UBSan).
+  std::int64_t thirtieths = 0;
   for (const Purchase& purchase : cost.purchases) {
     const MonthCount months = months_bought(purchase);
-    months_total = {months_total.numerator * months.denominator + months.numerator * months_total.denominator,
-                    months_total.denominator * months.denominator};
+    thirtieths += months.numerator * (30 / months.denominator);
   }
   for (CostItem& item : cost.items) {
     if (item.kind == CostKind::usage || item.kind == CostKind::carrier_fee) {
-      item.quantity = static_cast<int>(util::divide_rounded(months_total.numerator, months_total.denominator));
+      item.quantity = static_cast<int>(util::divide_rounded(thirtieths, 30));
     }
   }
 
