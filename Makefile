@@ -1,15 +1,24 @@
 # The two commands of README's Quick start, and a few more for developers.
-#   make run   install missing dependencies, build Release, run the main job (simplan recommend --profile tourist)
-#   make test  install missing dependencies, build with warnings as errors, run every test through ctest
+#   make run       install missing dependencies, build Release, run the main job (simplan recommend --profile tourist)
+#   make test      install missing dependencies, build with warnings as errors, run every test through ctest
+#   make sanitize  the whole test suite built with AddressSanitizer and UndefinedBehaviorSanitizer
+#   make fuzz      each libFuzzer harness for FUZZ_SECONDS (default 60) seconds, with Clang
+#   make lint      clang-tidy and cppcheck, warnings as errors
+#   make hardening sanitize, fuzz and lint: what CI runs after make test
 
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PREFIX ?= /usr/local
+FUZZ_SECONDS ?= 60
+CLANG ?= clang++-14
 
-.PHONY: run test deps build check clean
+.PHONY: run test deps deps-hardening build check sanitize fuzz lint hardening clean
 
 deps:
 	@scripts/install-deps
+
+deps-hardening:
+	@scripts/install-deps hardening
 
 build: deps
 	cmake -S . -B $(BUILD_DIR)/release -DCMAKE_BUILD_TYPE=Release -DSIMPLAN_BUILD_TESTS=OFF
@@ -23,7 +32,27 @@ test: deps
 	cmake --build $(BUILD_DIR)/test -j $(JOBS)
 	cd $(BUILD_DIR)/test && ctest --output-on-failure -j $(JOBS)
 
-check: test
+sanitize: deps
+	cmake -S . -B $(BUILD_DIR)/sanitize -DCMAKE_BUILD_TYPE=Debug -DSIMPLAN_WERROR=ON -DSIMPLAN_SANITIZE=ON
+	cmake --build $(BUILD_DIR)/sanitize -j $(JOBS)
+	cd $(BUILD_DIR)/sanitize && ctest --output-on-failure -j $(JOBS)
+
+fuzz: deps-hardening
+	cmake -S . -B $(BUILD_DIR)/fuzz -DCMAKE_CXX_COMPILER=$(CLANG) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DSIMPLAN_FUZZ=ON -DSIMPLAN_BUILD_TESTS=OFF
+	cmake --build $(BUILD_DIR)/fuzz -j $(JOBS)
+	scripts/run-fuzzers $(BUILD_DIR)/fuzz $(FUZZ_SECONDS) $(JOBS)
+
+# clang-tidy reads the compile commands of the test build (the checks are in .clang-tidy).
+lint: deps-hardening
+	cmake -S . -B $(BUILD_DIR)/test -DCMAKE_BUILD_TYPE=Debug -DSIMPLAN_WERROR=ON
+	run-clang-tidy-14 -p $(BUILD_DIR)/test -quiet -j $(JOBS) -extra-arg=-Wno-unknown-warning-option '$(CURDIR)/src/'
+	cppcheck --std=c++20 --language=c++ --enable=warning,performance,portability --error-exitcode=1 \
+	  --inline-suppr --suppress=missingIncludeSystem -q -j $(JOBS) -I include -I src -I tests/support src tests fuzz
+
+hardening: sanitize fuzz lint
+
+check: test hardening
 
 clean:
 	rm -rf $(BUILD_DIR)

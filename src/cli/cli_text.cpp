@@ -13,7 +13,7 @@ namespace simplan::cli {
 
 using i18n::Language;
 
-CLI::Validator one_of(Language language, std::vector<std::string> names)
+CLI::Validator one_of(Language language, const std::vector<std::string>& names)
 {
   std::string list;
   for (const auto& name : names) {
@@ -101,7 +101,7 @@ std::string parse_error_message(Language language, const CLI::ParseError& error)
 {
   // CLI11 names an error by its class only when the error is thrown without a subcommand name, so the
   // kind of error is told by its type.
-  const std::string what = error.what();
+  std::string what = error.what();
   const auto after = [&](std::string_view marker) {
     const std::size_t at = what.find(marker);
     return at == std::string::npos ? std::string{} : what.substr(at + marker.size());

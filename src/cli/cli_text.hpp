@@ -12,7 +12,7 @@
 namespace simplan::cli {
 
 /// Accepts one of `names` (each element of a list option); the error names the choices.
-CLI::Validator one_of(i18n::Language language, std::vector<std::string> names);
+CLI::Validator one_of(i18n::Language language, const std::vector<std::string>& names);
 
 /// Accepts an integer from `minimum` to `maximum`.
 CLI::Validator in_range(i18n::Language language, long minimum, long maximum);

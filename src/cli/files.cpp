@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -182,12 +183,32 @@ std::optional<std::string> read_file_if_exists(const std::string& path, std::siz
     }
     if (text.size() + static_cast<std::size_t>(count) > limit) {
       ::close(fd);
-      throw Failure{ExitCode::invalid_data, TR(language, "{} '{}' is larger than the limit of {} MiB", what, path, limit / (1024 * 1024))};
+      throw Failure{ExitCode::invalid_data, TR(language, "{} '{}' is larger than the limit of {} MiB", what, path, limit / (std::size_t{1024} * 1024))};
     }
     text.append(buffer, static_cast<std::size_t>(count));
   }
   ::close(fd);
   return text;
+}
+
+void remove_stale_temporaries(const std::string& path)
+{
+  // write_temporary names its files PATH.tmp.XXXXXX and PATH.bak.tmp.XXXXXX (mkostemp's six characters).
+  const std::string directory = directory_of(path);
+  const std::string base = path.substr(path.find_last_of('/') + 1);
+  DIR* listing = ::opendir(directory.c_str());
+  if (listing == nullptr) {
+    return;
+  }
+  while (const dirent* entry = ::readdir(listing)) {
+    const std::string_view name = entry->d_name;
+    for (const std::string_view kind : {".tmp.", ".bak.tmp."}) {
+      if (name.size() == base.size() + kind.size() + 6 && name.starts_with(base) && name.substr(base.size(), kind.size()) == kind) {
+        ::unlinkat(::dirfd(listing), entry->d_name, 0);
+      }
+    }
+  }
+  ::closedir(listing);
 }
 
 FileLock::FileLock(const std::string& path, Language language)

@@ -29,6 +29,10 @@ void create_parent_directory(const std::string& path, std::string_view what, i18
 std::optional<std::string> read_file_if_exists(const std::string& path, std::size_t limit, std::string_view what,
                                                i18n::Language language);
 
+/// Removes the temporary files a simplan killed while writing `path` left next to it. Call it only while
+/// holding the FileLock of `path`: then no other simplan is writing them.
+void remove_stale_temporaries(const std::string& path);
+
 /// An exclusive lock on PATH.lock, held until destruction: simplan processes that change the same file
 /// take turns. Waits up to 10 seconds, then throws Failure.
 class FileLock {

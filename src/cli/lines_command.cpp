@@ -148,7 +148,9 @@ int run_lines_add(const LinesOptions& options, const Context& context)
     if (options.carrier.empty() || options.term.empty() || options.price.empty()) {
       throw Failure{ExitCode::usage, TR(language, "--custom needs --carrier, --term and --price")};
     }
-    line.custom = lines::CustomPlan{options.carrier, options.name, parse_dollars_option(language, "--price", options.price)};
+    line.custom = lines::CustomPlan{parse_name_option(language, "--carrier", options.carrier),
+                                    options.name.empty() ? std::string{} : parse_name_option(language, "--name", options.name),
+                                    parse_dollars_option(language, "--price", options.price)};
     if (const catalog::Carrier* carrier = catalog::find_carrier_by_id_or_name(loaded.catalog, options.carrier)) {
       line.custom->carrier = carrier->id;
     }
@@ -167,7 +169,7 @@ int run_lines_add(const LinesOptions& options, const Context& context)
       throw Failure{ExitCode::usage, TR(language, "--line-count: {} allows at most {} lines", plan.id, plan.max_lines.value_or(1))};
     }
   }
-  line.label = options.label.empty() ? plan_name : options.label;
+  line.label = options.label.empty() ? plan_name : parse_name_option(language, "--label", options.label);
   // Terms that began by the effective date are taken as paid: the next due date is the next one ahead.
   line.paid_terms = std::max(1, renewal::term_covering(line.anchor, line.term, context.today) + 1);
   line.history.push_back({line.anchor, "added", line.paid_terms, line.plan});

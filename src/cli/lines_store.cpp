@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <stdexcept>
+
 namespace simplan::cli {
 namespace {
 
@@ -57,9 +59,16 @@ void update_lines_file(const std::string& path, i18n::Language language,
   const std::string what = TR(language, "lines file");
   create_parent_directory(path, what, language);
   const FileLock lock{path, language};
+  remove_stale_temporaries(path);
   lines::LinesFile file = read_lines_file(path, language);
   change(file);
-  write_file_atomically(path, lines::write_lines(file), what, {true, false, language});
+  const std::string text = lines::write_lines(file);
+  // A file simplan could not read back would lock the person out of their own lines: that is a bug in
+  // simplan, reported as one, and the old file stays.
+  if (const auto check = lines::load_lines(text, path, language); !check.problems.empty()) {
+    throw std::logic_error("the new lines file would not read back: " + util::format_diagnostic(check.problems.front()));
+  }
+  write_file_atomically(path, text, what, {true, false, language});
 }
 
 } // namespace simplan::cli

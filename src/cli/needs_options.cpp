@@ -136,8 +136,8 @@ ResolvedNeeds resolve_needs(const NeedsOptions& options, const Context& context)
   if (!options.profile_file.empty()) {
     const std::string what = TR(language, "profile");
     const std::string text = options.profile_file == "-"
-                               ? context.environment.read_stdin(1024 * 1024, what, language)
-                               : context.environment.read_file(options.profile_file, 1024 * 1024, what, language);
+                               ? context.environment.read_stdin(profile::k_max_profile_bytes, what, language)
+                               : context.environment.read_file(options.profile_file, profile::k_max_profile_bytes, what, language);
     const std::string label = options.profile_file == "-" ? "<stdin>" : options.profile_file;
     auto loaded = profile::load_profile_file(text, label, book, language);
     if (!loaded.problems.empty()) {

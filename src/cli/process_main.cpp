@@ -30,7 +30,7 @@ using i18n::Language;
 [[noreturn]] void fail_too_large(Language language, std::string_view what, const std::string& path, std::size_t limit)
 {
   throw Failure{ExitCode::invalid_data,
-                TR(language, "{} '{}' is larger than the limit of {} MiB", what, path, limit / (1024 * 1024))};
+                TR(language, "{} '{}' is larger than the limit of {} MiB", what, path, limit / (std::size_t{1024} * 1024))};
 }
 
 // Reads a whole descriptor, refusing more than `limit` bytes before it has read them all.

@@ -106,7 +106,7 @@ CLI::App* setup_remind_command(CLI::App& app, RemindOptions& options, Language l
   CLI::App* command =
     app.add_subcommand("remind", TR(language, "What falls due for your lines: renewals, amounts, deadlines"));
   command->add_option("--line", options.line_labels, TR(language, "Only this line (by label; repeatable)"))->type_name("LABEL");
-  auto* until = command->add_option("--until", options.until, TR(language, "Through this day (default: the next 90 days)"))
+  auto* until = command->add_option("--until", options.until, TR(language, "Through this day, at most 10 years ahead (default: the next 90 days)"))
                   ->type_name("DATE");
   command->add_option("--count", options.count, TR(language, "The next N renewals of each line instead of a date range"))
     ->check(in_range(language, 1, 1000))
@@ -201,6 +201,13 @@ int run_remind(const RemindOptions& options, const Context& context)
     window.until = date::year_month_day{date::sys_days{context.today} + date::days{*options.due_within}};
   } else if (!options.until.empty()) {
     window.until = parse_date_option(language, "--until", options.until);
+    // Ten years, as --due-within and --count allow: enough to plan with, and a bound on the work and output
+    // (a 30-day plan through 9999 would be a hundred thousand events per line).
+    const date::year_month_day last = date::sys_days{context.today} + date::days{3660};
+    if (*window.until > last) {
+      throw Failure{ExitCode::usage, TR(language, "--until: at most 10 years after the effective date, {}, got {}",
+                                        util::format_iso_date(last), options.until)};
+    }
   }
   const auto reminders = renewal::reminders_for(loaded.catalog, chosen, window);
   const bool any = !reminders.empty();

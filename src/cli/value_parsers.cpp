@@ -51,6 +51,14 @@ util::Cents parse_dollars_option(Language language, std::string_view option, std
   return *cents;
 }
 
+std::string parse_name_option(Language language, std::string_view option, std::string_view text)
+{
+  if (!util::is_printable_utf8(text)) {
+    reject(language, option, TR(language, "text in UTF-8 without control characters such as line breaks"), text);
+  }
+  return std::string{text};
+}
+
 std::int64_t parse_gigabytes_option(Language language, std::string_view option, std::string_view text)
 {
   const auto megabytes = util::parse_gigabytes(text);
@@ -113,11 +121,13 @@ std::vector<int> parse_days_list(Language language, std::string_view option, std
   while (start <= text.size()) {
     const std::size_t end = std::min(text.find(',', start), text.size());
     const std::string_view item = text.substr(start, end - start);
+    // At most three digits, checked before any arithmetic: a long item must not overflow `value` (fuzzing
+    // found one that did).
     int value = 0;
     bool ok = !item.empty() && item.size() <= 3;
-    for (const char c : item) {
-      ok = ok && c >= '0' && c <= '9';
-      value = value * 10 + (c - '0');
+    for (std::size_t i = 0; ok && i < item.size(); ++i) {
+      ok = item[i] >= '0' && item[i] <= '9';
+      value = value * 10 + (item[i] - '0');
     }
     if (!ok || value > 365) {
       reject(language, option, TR(language, "days before the due date, from 0 to 365, separated by commas (7,1)"), text);

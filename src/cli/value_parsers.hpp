@@ -24,6 +24,10 @@ std::string parse_country(Language language, std::string_view option, std::strin
 /// "tmobile", "T-Mobile", "att", "AT&T", "verizon", "boost" (case and punctuation ignored).
 catalog::Network parse_network(Language language, std::string_view option, std::string_view text);
 
+/// A name a person gives something (--label, --name, --carrier): valid UTF-8 without control characters,
+/// so that it can be saved, read back and shown as typed.
+std::string parse_name_option(Language language, std::string_view option, std::string_view text);
+
 /// A term length: "30d", "90 days", "1m", "12 months".
 catalog::TermLength parse_term_option(Language language, std::string_view option, std::string_view text);
 

@@ -69,6 +69,9 @@ std::string fold_line(std::string_view content)
     while (cut > 0 && (static_cast<unsigned char>(content[cut]) & 0xC0) == 0x80) {
       --cut;
     }
+    if (cut == 0) {
+      cut = limit;  // no character starts in the line (not UTF-8): cutting nothing would loop forever
+    }
     out.append(content.substr(0, cut));
     out += k_crlf;
     out += ' ';
@@ -133,7 +136,9 @@ std::string write_calendar(const Calendar& calendar)
       property(out, "DESCRIPTION", escape_text(event.description));
     }
     if (!event.url.empty()) {
-      property(out, "URL", event.url);
+      // A URI has no escapes, but a raw line break or NUL would end the property or the file early:
+      // make control characters and invalid UTF-8 visible, as TEXT values do. A catalog URL is unchanged.
+      property(out, "URL", util::escape_control(event.url));
     }
     property(out, "TRANSP", "TRANSPARENT");
     for (const Alarm& alarm : event.alarms) {

@@ -83,10 +83,10 @@ std::string Table::render(const RenderOptions& options) const
     dropped.push_back(drop);
     widths = natural;
   }
-  for (auto it = dropped.rbegin(); it != dropped.rend(); ++it) {
-    shown[*it] = true;
+  for (std::size_t i = dropped.size(); i-- > 0;) {
+    shown[dropped[i]] = true;
     if (total_width() > options.max_width) {
-      shown[*it] = false;
+      shown[dropped[i]] = false;
     }
   }
 
@@ -125,7 +125,7 @@ std::string Table::render(const RenderOptions& options) const
   return out;
 }
 
-void FieldList::add(std::string label, std::string value)
+void FieldList::add(const std::string& label, std::string value)
 {
   m_fields.emplace_back(util::escape_control(label), std::move(value));
 }

@@ -70,6 +70,7 @@ std::string format_networks(Language language, const std::vector<catalog::Networ
     return unknown_text(language);
   }
   std::vector<std::string> names;
+  names.reserve(networks.size());
   for (const auto network : networks) {
     names.emplace_back(catalog::network_display_name(network));
   }

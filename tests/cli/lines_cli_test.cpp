@@ -93,6 +93,14 @@ TEST_CASE("lines add rejects a plan, term or count it cannot use")
   CHECK(person.run({"lines", "add", "--plan", "beta-flex", "--start", "2026-11-01", "--remind", "7,x"}).err ==
         "simplan: error: --remind: expected days before the due date, from 0 to 365, separated by commas (7,1), got "
         "\"7,x\"\n");
+  // A name the file could not hold as text: control characters, or bytes that are not UTF-8.
+  CHECK(person.run({"lines", "add", "--plan", "beta-flex", "--start", "2026-11-01", "--label", "caf\xE9"}).err ==
+        "simplan: error: --label: expected text in UTF-8 without control characters such as line breaks, got "
+        "\"caf\\xE9\"\n");
+  CHECK(person.run({"lines", "add", "--custom", "--carrier", "x\ty", "--term", "30d", "--price", "10", "--start",
+                    "2026-11-01"})
+          .status == 2);
+  CHECK(person.lines_file().empty());
 }
 
 TEST_CASE("remind lists every line's dates, soonest first, in every export format")
@@ -249,4 +257,14 @@ TEST_CASE("renew explains how to pay a line or a carrier")
   CHECK(csv.status == 2);
   CHECK(csv.out.empty());
   CHECK(csv.err == "simplan: error: --format: renew writes table or json, not csv or tsv\n");
+}
+
+TEST_CASE("remind looks at most ten years ahead")
+{
+  const Person person;
+  add_two_lines(person);
+  CHECK(person.run({"remind", "--until", "2036-12-06"}).status == 0);
+  const RunResult result = person.run({"remind", "--until", "9999-12-31"});
+  CHECK(result.status == 2);
+  CHECK(result.err == "simplan: error: --until: at most 10 years after the effective date, 2036-12-06, got 9999-12-31\n");
 }

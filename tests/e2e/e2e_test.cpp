@@ -1,5 +1,7 @@
 // Runs the real simplan binary: exit codes, what goes to stdout and stderr, pipes and files.
 
+#include "e2e_support.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -20,64 +22,11 @@
 
 extern char** environ;
 
+using namespace simplan::e2e;
+
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const std::string& path)
-{
-  std::ifstream file{path, std::ios::binary};
-  return {std::istreambuf_iterator<char>{file}, std::istreambuf_iterator<char>{}};
-}
-
-std::string temp_path(const std::string& name)
-{
-  const char* base = std::getenv("TMPDIR");
-  return std::string{base != nullptr ? base : "/tmp"} + "/simplan-e2e-" + std::to_string(::getpid()) + "-" + name;
-}
-
-// Runs simplan with `args`; stdin from `stdin_path` (or /dev/null), stdout and stderr to files, or stdout
-// to `stdout_fd` when it is not -1.
-Run run(std::vector<std::string> args, const std::string& stdin_path = "/dev/null", int stdout_fd = -1)
-{
-  const std::string out_path = temp_path("out");
-  const std::string err_path = temp_path("err");
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
-  if (stdout_fd >= 0) {
-    posix_spawn_file_actions_adddup2(&actions, stdout_fd, 1);
-  } else {
-    posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  }
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-
-  args.insert(args.begin(), SIMPLAN_BINARY);
-  std::vector<char*> argv;
-  for (auto& arg : args) {
-    argv.push_back(arg.data());
-  }
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  REQUIRE(posix_spawn(&pid, SIMPLAN_BINARY, &actions, nullptr, argv.data(), environ) == 0);
-  posix_spawn_file_actions_destroy(&actions);
-  int wait_status = 0;
-  REQUIRE(waitpid(pid, &wait_status, 0) == pid);
-
-  Run result;
-  result.status = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : 128 + WTERMSIG(wait_status);
-  result.out = stdout_fd >= 0 ? std::string{} : slurp(out_path);
-  result.err = slurp(err_path);
-  std::remove(out_path.c_str());
-  std::remove(err_path.c_str());
-  return result;
-}
-
-const std::string k_small = std::string{SIMPLAN_TEST_DATA} + "/catalogs/small.json";
+const std::string k_small = small_catalog();
 
 } // namespace
 
@@ -205,36 +154,4 @@ TEST_CASE("recommend --profile tourist on the built-in catalog ranks five plans 
     CHECK(detail.at("phone_number") == true);
     CHECK(detail.at("sim").at("esim") == true);
   }
-}
-
-TEST_CASE("two simplan processes adding lines at the same time lose no update")
-{
-  const std::string dir = temp_path("concurrent");
-  REQUIRE(::mkdir(dir.c_str(), 0700) == 0);
-  const std::string lines = dir + "/lines.json";
-  // Each writer adds 25 lines, one process per line, while the other does the same.
-  const std::string script = "for i in $(seq 1 25); do SIMPLAN_LINES='" + lines + "' '" + SIMPLAN_BINARY +
-                             "' --today 2026-11-29 lines add --plan mint-unlimited --start 2026-11-01 --label \"$0-$i\" "
-                             ">/dev/null || exit 1; done";
-  std::vector<pid_t> writers;
-  for (const char* name : {"a", "b"}) {
-    pid_t pid = 0;
-    std::vector<std::string> args{"/bin/sh", "-c", script, name};
-    std::vector<char*> argv;
-    for (auto& arg : args) {
-      argv.push_back(arg.data());
-    }
-    argv.push_back(nullptr);
-    REQUIRE(posix_spawn(&pid, "/bin/sh", nullptr, nullptr, argv.data(), environ) == 0);
-    writers.push_back(pid);
-  }
-  for (const pid_t pid : writers) {
-    int status = 0;
-    REQUIRE(waitpid(pid, &status, 0) == pid);
-    CHECK(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 0);
-  }
-  const auto document = nlohmann::json::parse(slurp(lines));
-  CHECK(document.at("lines").size() == 50);
-  std::filesystem::remove_all(dir);
 }

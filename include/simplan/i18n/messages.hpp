@@ -2,7 +2,7 @@
 // Every sentence simplan shows a person, in each language, in one place (message_table.hpp).
 //
 // Code names a message by its English text: TR(language, "renew {}", plan). The English text is looked up
-// at compile time (key() is consteval), so a message missing from the table does not compile; a test
+// at compile time (Key's constructor is consteval), so a message missing from the table does not compile; a test
 // checks that every entry has both languages and the same placeholders. Placeholders are fmt's: "{}" in
 // order, or "{0}", "{1}" where a translation needs another order.
 
@@ -18,21 +18,25 @@
 
 namespace simplan::i18n {
 
-/// A message's place in the table.
-struct Key {
-  std::size_t index;
-};
+/// A message's place in the table, made from its English text at compile time: a text that is not in the
+/// table is a compile error ("call to consteval function is not a constant expression").
+class Key {
+public:
+  consteval Key(const char* english) : index(find(english)) {}  // NOLINT(google-explicit-constructor): by design
 
-/// The key of the message whose English text is `english`. Not in the table: a compile error.
-consteval Key key(std::string_view english)
-{
-  for (std::size_t i = 0; i < std::size(k_message_table); ++i) {
-    if (k_message_table[i].en == english) {
-      return Key{i};
+  std::size_t index;
+
+private:
+  static consteval std::size_t find(std::string_view english)
+  {
+    for (std::size_t i = 0; i < std::size(k_message_table); ++i) {
+      if (k_message_table[i].en == english) {
+        return i;
+      }
     }
+    throw "message not in simplan::i18n::k_message_table";
   }
-  throw "message not in simplan::i18n::k_message_table";
-}
+};
 
 /// The message's text in `language`.
 constexpr std::string_view text(Language language, Key message)
@@ -55,5 +59,5 @@ std::string tr(Language language, Key message, Args&&... args)
 } // namespace simplan::i18n
 
 /// TR(language, "English text {}", args...): the message in `language`, checked against the table at
-/// compile time.
-#define TR(language, english, ...) ::simplan::i18n::tr((language), ::simplan::i18n::key(english) __VA_OPT__(, ) __VA_ARGS__)
+/// compile time. (A plain variadic macro: the English text is the first of its variadic arguments.)
+#define TR(language, ...) ::simplan::i18n::tr((language), __VA_ARGS__)

@@ -25,7 +25,7 @@ struct Event {
   date::year_month_day day;  ///< all day: DTSTART is this day, DTEND the next
   std::string summary;
   std::string description;
-  std::string url;
+  std::string url;  ///< written as given, but control characters and invalid UTF-8 made visible (escape_control)
   std::string rrule;  ///< the rule's value (without "RRULE:"); empty for a single event
   std::vector<Alarm> alarms;
 };
@@ -44,7 +44,7 @@ std::string write_calendar(const Calendar& calendar);
 std::string escape_text(std::string_view text);
 
 /// One content line, folded: at most 75 octets per physical line, continuation lines start with a space,
-/// cut only between UTF-8 characters; every physical line ends in CRLF.
+/// cut only between UTF-8 characters (where `content` is UTF-8); every physical line ends in CRLF.
 std::string fold_line(std::string_view content);
 
 /// A VALARM TRIGGER for `days_before` days before the start, at `hour` o'clock: "-P6DT15H" for 7 days

@@ -17,6 +17,9 @@
 
 namespace simplan::profile {
 
+/// The largest profile file simplan reads (1 MiB): a profile is a few hundred bytes.
+inline constexpr std::size_t k_max_profile_bytes = std::size_t{1024} * 1024;
+
 enum class StayUnit { days, months };
 
 /// How long the person needs service, from the effective date.

@@ -43,7 +43,7 @@ public:
   /// `colon` ends each label: ":" in English, "：" in Chinese.
   explicit FieldList(std::string colon = ":") : m_colon(std::move(colon)) {}
 
-  void add(std::string label, std::string value);
+  void add(const std::string& label, std::string value);
   std::string render() const;
 
 private:
