@@ -1,6 +1,8 @@
 # The two commands of README's Quick start, and a few more for developers.
 #   make run       install missing dependencies, build Release, run the main job (simplan recommend --profile tourist)
 #   make test      install missing dependencies, build with warnings as errors, run every test through ctest
+#   make install   build Release and install into PREFIX (default /usr/local; DESTDIR is honored)
+#   make deb       build the Debian package build/deb/simplan_VERSION_ARCH.deb and check it (docs/install.md)
 #   make sanitize  the whole test suite built with AddressSanitizer and UndefinedBehaviorSanitizer
 #   make fuzz      each libFuzzer harness for FUZZ_SECONDS (default 60) seconds, with Clang
 #   make lint      clang-tidy and cppcheck, warnings as errors
@@ -10,9 +12,10 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PREFIX ?= /usr/local
 FUZZ_SECONDS ?= 60
+CHECK_DEB_FLAGS ?=
 CLANG ?= clang++-14
 
-.PHONY: run test deps deps-hardening build check sanitize fuzz lint hardening clean
+.PHONY: run test deps deps-hardening deps-package build install deb check sanitize fuzz lint hardening clean
 
 deps:
 	@scripts/install-deps
@@ -20,9 +23,23 @@ deps:
 deps-hardening:
 	@scripts/install-deps hardening
 
+deps-package:
+	@scripts/install-deps package
+
 build: deps
-	cmake -S . -B $(BUILD_DIR)/release -DCMAKE_BUILD_TYPE=Release -DSIMPLAN_BUILD_TESTS=OFF
+	cmake -S . -B $(BUILD_DIR)/release -DCMAKE_BUILD_TYPE=Release -DSIMPLAN_BUILD_TESTS=OFF -DCMAKE_INSTALL_PREFIX=$(PREFIX)
 	cmake --build $(BUILD_DIR)/release -j $(JOBS)
+
+install: build
+	cmake --install $(BUILD_DIR)/release
+
+# The package installs under /usr, so it has its own build directory. CHECK_DEB_FLAGS=--apt also installs
+# it with apt-get and removes it again (as root; CI does).
+deb: deps-package
+	cmake -S . -B $(BUILD_DIR)/deb -DCMAKE_BUILD_TYPE=Release -DSIMPLAN_BUILD_TESTS=OFF -DCMAKE_INSTALL_PREFIX=/usr
+	cmake --build $(BUILD_DIR)/deb -j $(JOBS)
+	cd $(BUILD_DIR)/deb && cpack -G DEB
+	tests/install/check-deb $(CHECK_DEB_FLAGS) $(BUILD_DIR)/deb/simplan_*.deb
 
 run: build
 	$(BUILD_DIR)/release/simplan recommend --profile tourist
@@ -52,7 +69,7 @@ lint: deps-hardening
 
 hardening: sanitize fuzz lint
 
-check: test hardening
+check: test deb hardening
 
 clean:
 	rm -rf $(BUILD_DIR)

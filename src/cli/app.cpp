@@ -3,6 +3,7 @@
 #include "cli/catalog_command.hpp"
 #include "cli/cli_text.hpp"
 #include "cli/compare_command.hpp"
+#include "cli/completion_command.hpp"
 #include "cli/failure.hpp"
 #include "cli/lines_command.hpp"
 #include "cli/plans_command.hpp"
@@ -187,6 +188,8 @@ int run(const std::vector<std::string>& args, const Environment& environment, Ou
     const PlansCommand plans = setup_plans_command(app, plans_options, language);
     CatalogOptions catalog_options;
     const CatalogCommand catalog = setup_catalog_command(app, catalog_options, language);
+    CompletionOptions completion_options;
+    const CLI::App* completion = setup_completion_command(app, completion_options, language);
     localize_help(app, language);
 
     try {
@@ -232,6 +235,9 @@ int run(const std::vector<std::string>& args, const Environment& environment, Ou
     }
     if (catalog.info->parsed()) {
       return run_catalog_info(catalog_options, context);
+    }
+    if (completion->parsed()) {
+      return run_completion(completion_options, app, context);
     }
     throw Failure{ExitCode::usage, TR(language, "no command given"), TR(language, "run 'simplan --help' for the commands")};
   } catch (const Failure& failure) {

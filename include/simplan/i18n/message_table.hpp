@@ -301,6 +301,12 @@ inline constexpr Message k_message_table[] = {
   {"'simplan plans' lists the plan ids",
    "'simplan plans' 会列出所有套餐 ID"},
 
+  // src/cli/completion_command.cpp
+  {"Print the shell completion script for bash, zsh or fish",
+   "输出 bash、zsh 或 fish 的命令补全脚本"},
+  {"bash, zsh or fish",
+   "bash、zsh 或 fish"},
+
   // src/cli/files.cpp
   {"cannot write {} '{}': {}",
    "无法写入{} '{}'：{}"},
