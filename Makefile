@@ -7,15 +7,17 @@
 #   make fuzz      each libFuzzer harness for FUZZ_SECONDS (default 60) seconds, with Clang
 #   make lint      clang-tidy and cppcheck, warnings as errors
 #   make hardening sanitize, fuzz and lint: what CI runs after make test
+#   make bench     build Release, time simplan against jq, python3-icalendar and a floor (bench/README.md)
 
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PREFIX ?= /usr/local
 FUZZ_SECONDS ?= 60
+BENCH_ARGS ?=
 CHECK_DEB_FLAGS ?=
 CLANG ?= clang++-14
 
-.PHONY: run test deps deps-hardening deps-package build install deb check sanitize fuzz lint hardening clean
+.PHONY: run test deps deps-hardening deps-package deps-bench build install deb check sanitize fuzz lint hardening bench clean
 
 deps:
 	@scripts/install-deps
@@ -25,6 +27,9 @@ deps-hardening:
 
 deps-package:
 	@scripts/install-deps package
+
+deps-bench:
+	@scripts/install-deps bench
 
 build: deps
 	cmake -S . -B $(BUILD_DIR)/release -DCMAKE_BUILD_TYPE=Release -DSIMPLAN_BUILD_TESTS=OFF -DCMAKE_INSTALL_PREFIX=$(PREFIX)
@@ -70,6 +75,11 @@ lint: deps-hardening
 hardening: sanitize fuzz lint
 
 check: test deb hardening
+
+# Not part of check or CI: timings belong to one machine at one moment. BENCH_ARGS go to bench/run
+# (make bench BENCH_ARGS=--quick: catalogs of 1k and 10k plans only).
+bench: build deps-bench
+	bench/run $(BUILD_DIR)/release/simplan $(BUILD_DIR)/bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD_DIR)
