@@ -1,6 +1,6 @@
-# Turns data/plans.json and data/profiles.json into one C++ source file, so the installed binary needs no
-# data files. Run as a script at build time:
-#   cmake -DCATALOG=... -DPROFILES=... -DOUTPUT=... -P EmbedData.cmake
+# Turns data/plans.json, its compiled form (tools/compile_catalog.cpp) and data/profiles.json into one C++
+# source file, so the installed binary needs no data files. Run as a script at build time:
+#   cmake -DCATALOG=... -DCOMPILED=... -DPROFILES=... -DOUTPUT=... -P EmbedData.cmake
 # It also extracts the catalog's "as_of" date for `simplan --version`.
 
 function(bytes_of input out_bytes out_count)
@@ -16,6 +16,7 @@ endfunction()
 
 bytes_of("${CATALOG}" catalog_bytes catalog_count)
 bytes_of("${PROFILES}" profile_bytes profile_count)
+bytes_of("${COMPILED}" compiled_bytes compiled_count)
 
 file(READ "${CATALOG}" text)
 string(REGEX MATCH "\"as_of\"[ \t\r\n]*:[ \t\r\n]*\"([0-9]+-[0-9]+-[0-9]+)\"" as_of_match "${text}")
@@ -35,11 +36,19 @@ ${catalog_bytes}
 const unsigned char k_profiles[] = {
 ${profile_bytes}
 };
+const unsigned char k_compiled_catalog[] = {
+${compiled_bytes}
+};
 } // namespace
 
 std::string_view builtin_catalog_json()
 {
   return {reinterpret_cast<const char*>(k_catalog), ${catalog_count}};
+}
+
+std::string_view builtin_catalog_compiled()
+{
+  return {reinterpret_cast<const char*>(k_compiled_catalog), ${compiled_count}};
 }
 
 std::string_view builtin_catalog_as_of()

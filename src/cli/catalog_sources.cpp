@@ -1,6 +1,7 @@
 #include "cli/catalog_sources.hpp"
 
 #include "cli/failure.hpp"
+#include "simplan/catalog/compiled_catalog.hpp"
 #include "simplan/catalog/loader.hpp"
 #include "simplan/data/builtin_data.hpp"
 #include "simplan/i18n/messages.hpp"
@@ -16,6 +17,15 @@ namespace {
 constexpr int k_stale_after_days = 180;
 // Beyond this many problems a command stops listing them; `catalog validate` lists all.
 constexpr std::size_t k_problems_shown = 20;
+
+// The text of a catalog file, or of standard input for "-". Throws Failure.
+std::string read_catalog_text(const Context& context, const std::string& name)
+{
+  if (name == "-") {
+    return context.environment.read_stdin(catalog::k_max_catalog_bytes, TR(context.language, "catalog"), context.language);
+  }
+  return context.environment.read_file(name, catalog::k_max_catalog_bytes, TR(context.language, "catalog"), context.language);
+}
 
 } // namespace
 
@@ -46,17 +56,6 @@ std::string catalog_label(const std::string& name)
   return name == "-" ? "<stdin>" : name;
 }
 
-std::string read_catalog_text(const Context& context, const std::string& name)
-{
-  if (name == k_builtin_catalog) {
-    return std::string{data::builtin_catalog_json()};
-  }
-  if (name == "-") {
-    return context.environment.read_stdin(catalog::k_max_catalog_bytes, TR(context.language, "catalog"), context.language);
-  }
-  return context.environment.read_file(name, catalog::k_max_catalog_bytes, TR(context.language, "catalog"), context.language);
-}
-
 CatalogCheck check_catalogs(const Context& context, const std::vector<std::string>& names)
 {
   if (std::count(names.begin(), names.end(), "-") > 1) {
@@ -65,14 +64,21 @@ CatalogCheck check_catalogs(const Context& context, const std::vector<std::strin
   CatalogCheck check;
   LoadedCatalog& loaded = check.loaded;
   for (const std::string& name : names) {
-    const std::string text = read_catalog_text(context, name);
-    auto result = catalog::load_catalog(text, catalog_label(name), loaded.layers.empty() ? nullptr : &loaded.catalog,
-                                        context.language);
-    check.problems.insert(check.problems.end(), result.problems.begin(), result.problems.end());
-    if (loaded.layers.empty()) {
-      loaded.catalog = std::move(result.catalog);
+    catalog::Catalog layer;
+    if (name == k_builtin_catalog) {
+      // Validated when simplan was built: reading it parses no JSON and can find no problem.
+      layer = catalog::read_compiled_catalog(data::builtin_catalog_compiled());
     } else {
-      loaded.catalog.merge(std::move(result.catalog));
+      const std::string text = read_catalog_text(context, name);
+      auto result = catalog::load_catalog(text, catalog_label(name), loaded.layers.empty() ? nullptr : &loaded.catalog,
+                                          context.language);
+      check.problems.insert(check.problems.end(), result.problems.begin(), result.problems.end());
+      layer = std::move(result.catalog);
+    }
+    if (loaded.layers.empty()) {
+      loaded.catalog = std::move(layer);
+    } else {
+      loaded.catalog.merge(std::move(layer));
     }
     loaded.layers.push_back(catalog_label(name));
   }

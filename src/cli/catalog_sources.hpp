@@ -21,9 +21,6 @@ struct LoadedCatalog {
 /// The catalog names in effect: --catalog values, else SIMPLAN_CATALOG split at ':', else "builtin".
 std::vector<std::string> effective_catalog_names(const Context& context);
 
-/// Reads the text of one catalog: "builtin", "-" (standard input) or a file. Throws Failure.
-std::string read_catalog_text(const Context& context, const std::string& name);
-
 /// "<stdin>" for "-", the name otherwise: how messages refer to a catalog.
 std::string catalog_label(const std::string& name);
 

@@ -24,6 +24,8 @@ struct Catalog {
   /// Adds `layer`'s carriers and plans; one with the id of an existing one replaces it in place.
   /// as_of becomes the older of the two dates, so staleness is judged by the oldest layer.
   void merge(Catalog layer);
+
+  friend bool operator==(const Catalog&, const Catalog&) = default;
 };
 
 /// The renewal policy that applies to `plan` (its carrier's policy for the plan's kind), if any.

@@ -1,6 +1,6 @@
 #pragma once
-// The data compiled into the binary by cmake/EmbedData.cmake: the default catalog (data/plans.json) and
-// the built-in profiles (data/profiles.json).
+// The data compiled into the binary by cmake/EmbedData.cmake: the default catalog (data/plans.json, as text
+// and compiled) and the built-in profiles (data/profiles.json). Library simplan_data.
 
 #include <string_view>
 
@@ -8,6 +8,10 @@ namespace simplan::data {
 
 /// The bytes of data/plans.json as it was at build time.
 std::string_view builtin_catalog_json();
+
+/// The same catalog, validated at build time, in the compiled form (simplan/catalog/compiled_catalog.hpp):
+/// what simplan reads at start-up.
+std::string_view builtin_catalog_compiled();
 
 /// Its "as_of" date, YYYY-MM-DD, for `simplan --version` without parsing the catalog.
 std::string_view builtin_catalog_as_of();
