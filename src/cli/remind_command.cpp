@@ -223,9 +223,14 @@ int run_remind(const RemindOptions& options, const Context& context)
   if (format == report::ReminderFormat::ics) {
     calendar.stamp_unix_seconds = calendar_stamp(context);
   }
-  const std::string text = report::render_reminders(reminders, context.today, format, context.render, calendar);
+  std::string text = report::render_reminders(reminders, context.today, format, context.render, calendar);
   if (options.output.empty() || options.output == "-") {
-    context.output.out += text;
+    // Moved, not copied, when nothing was written before: a calendar can be hundreds of megabytes.
+    if (context.output.out.empty()) {
+      context.output.out = std::move(text);
+    } else {
+      context.output.out += text;
+    }
   } else {
     write_file_atomically(options.output, text, TR(language, "output file"), {false, false, language});
   }

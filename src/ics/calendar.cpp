@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace simplan::ics {
 namespace {
 
@@ -16,52 +18,10 @@ std::string date_value(date::year_month_day day)
                      static_cast<unsigned>(day.day()));
 }
 
-void property(std::string& out, std::string_view name, std::string_view value)
+// Appends `content` to `out` as RFC 5545 content lines: at most 75 octets each, CRLF-ended, continued
+// with a leading space.
+void append_folded(std::string& out, std::string_view content)
 {
-  std::string content{name};
-  content += ':';
-  content += value;
-  out += fold_line(content);
-}
-
-} // namespace
-
-std::string escape_text(std::string_view text)
-{
-  // Newlines become "\n" whatever their form; everything else that is not printable is made visible.
-  std::string normalized;
-  std::string segment;
-  for (std::size_t at = 0; at < text.size(); ++at) {
-    const char c = text[at];
-    if (c == '\r' || c == '\n') {
-      normalized += util::escape_control(segment) + '\n';
-      segment.clear();
-      if (c == '\r' && at + 1 < text.size() && text[at + 1] == '\n') {
-        ++at;
-      }
-    } else {
-      segment += c;
-    }
-  }
-  normalized += util::escape_control(segment);
-
-  std::string out;
-  out.reserve(normalized.size() + 8);
-  for (const char c : normalized) {
-    switch (c) {
-    case '\\': out += "\\\\"; break;
-    case ';': out += "\\;"; break;
-    case ',': out += "\\,"; break;
-    case '\n': out += "\\n"; break;
-    default: out += c;
-    }
-  }
-  return out;
-}
-
-std::string fold_line(std::string_view content)
-{
-  std::string out;
   std::size_t limit = k_max_octets;  // the first line has 75 octets; continuations 74 after the space
   while (content.size() > limit) {
     std::size_t cut = limit;
@@ -80,6 +40,71 @@ std::string fold_line(std::string_view content)
   }
   out.append(content);
   out += k_crlf;
+}
+
+void property(std::string& out, std::string_view name, std::string_view value)
+{
+  // Most properties fit on one line and are written in place; only a long one is copied to be folded.
+  const std::size_t start = out.size();
+  out += name;
+  out += ':';
+  out += value;
+  if (out.size() - start <= k_max_octets) {
+    out += k_crlf;
+    return;
+  }
+  const std::string content = out.substr(start);
+  out.resize(start);
+  append_folded(out, content);
+}
+
+} // namespace
+
+std::string escape_text(std::string_view text)
+{
+  // One pass that copies runs of plain text whole: a calendar of 100,000 events escapes hundreds of
+  // megabytes of descriptions. A line break in any form becomes "\n"; "\", ";" and "," get a backslash;
+  // anything else not printable is made visible as escape_control does, its backslash escaped in turn.
+  const auto plain = [](char c) {
+    return c >= 0x20 && c < 0x7F && c != '\\' && c != ';' && c != ',';
+  };
+  std::string out;
+  out.reserve(text.size() + text.size() / 16 + 8);
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = at;
+    while (end < text.size() && plain(text[end])) {
+      ++end;
+    }
+    out.append(text.substr(at, end - at));
+    at = end;
+    if (at == text.size()) {
+      break;
+    }
+    switch (text[at]) {
+    case '\\': out += "\\\\"; ++at; continue;
+    case ';': out += "\\;"; ++at; continue;
+    case ',': out += "\\,"; ++at; continue;
+    case '\n': out += "\\n"; ++at; continue;
+    case '\r': out += "\\n"; at += text.substr(at, 2) == "\r\n" ? 2 : 1; continue;
+    default: break;
+    }
+    const std::size_t length = std::max<std::size_t>(util::utf8_char_length(text.substr(at)), 1);
+    const std::string_view character = text.substr(at, length);
+    if (util::is_printable_utf8(character)) {
+      out.append(character);
+    } else {
+      out += '\\';
+      out += util::escape_control(character);
+    }
+    at += length;
+  }
+  return out;
+}
+
+std::string fold_line(std::string_view content)
+{
+  std::string out;
+  append_folded(out, content);
   return out;
 }
 
@@ -112,46 +137,61 @@ std::string utc_timestamp(std::int64_t unix_seconds)
                      time.seconds().count());
 }
 
+CalendarWriter::CalendarWriter(std::string_view name, std::int64_t stamp_unix_seconds)
+  : m_stamp(utc_timestamp(stamp_unix_seconds))
+{
+  property(m_out, "BEGIN", "VCALENDAR");
+  property(m_out, "VERSION", "2.0");
+  property(m_out, "PRODID", "-//simplan//simplan " SIMPLAN_VERSION "//EN");
+  property(m_out, "CALSCALE", "GREGORIAN");
+  property(m_out, "X-WR-CALNAME", escape_text(name));
+}
+
+void CalendarWriter::add(const Event& event)
+{
+  std::string& out = m_out;
+  property(out, "BEGIN", "VEVENT");
+  property(out, "UID", escape_text(event.uid));
+  property(out, "DTSTAMP", m_stamp);
+  property(out, "DTSTART;VALUE=DATE", date_value(event.day));
+  const date::year_month_day next{date::sys_days{event.day} + date::days{1}};
+  property(out, "DTEND;VALUE=DATE", date_value(next));
+  if (!event.rrule.empty()) {
+    property(out, "RRULE", event.rrule);
+  }
+  property(out, "SUMMARY", escape_text(event.summary));
+  if (!event.description.empty()) {
+    property(out, "DESCRIPTION", escape_text(event.description));
+  }
+  if (!event.url.empty()) {
+    // A URI has no escapes, but a raw line break or NUL would end the property or the file early:
+    // make control characters and invalid UTF-8 visible, as TEXT values do. A catalog URL is unchanged.
+    property(out, "URL", util::escape_control(event.url));
+  }
+  property(out, "TRANSP", "TRANSPARENT");
+  for (const Alarm& alarm : event.alarms) {
+    property(out, "BEGIN", "VALARM");
+    property(out, "ACTION", "DISPLAY");
+    property(out, "DESCRIPTION", escape_text(alarm.description));
+    property(out, "TRIGGER", trigger(alarm.days_before, alarm.hour));
+    property(out, "END", "VALARM");
+  }
+  property(out, "END", "VEVENT");
+}
+
+std::string CalendarWriter::finish() &&
+{
+  property(m_out, "END", "VCALENDAR");
+  return std::move(m_out);
+}
+
 std::string write_calendar(const Calendar& calendar)
 {
-  std::string out;
-  property(out, "BEGIN", "VCALENDAR");
-  property(out, "VERSION", "2.0");
-  property(out, "PRODID", "-//simplan//simplan " SIMPLAN_VERSION "//EN");
-  property(out, "CALSCALE", "GREGORIAN");
-  property(out, "X-WR-CALNAME", escape_text(calendar.name));
-  const std::string stamp = utc_timestamp(calendar.stamp_unix_seconds);
+  CalendarWriter writer{calendar.name, calendar.stamp_unix_seconds};
   for (const Event& event : calendar.events) {
-    property(out, "BEGIN", "VEVENT");
-    property(out, "UID", escape_text(event.uid));
-    property(out, "DTSTAMP", stamp);
-    property(out, "DTSTART;VALUE=DATE", date_value(event.day));
-    const date::year_month_day next{date::sys_days{event.day} + date::days{1}};
-    property(out, "DTEND;VALUE=DATE", date_value(next));
-    if (!event.rrule.empty()) {
-      property(out, "RRULE", event.rrule);
-    }
-    property(out, "SUMMARY", escape_text(event.summary));
-    if (!event.description.empty()) {
-      property(out, "DESCRIPTION", escape_text(event.description));
-    }
-    if (!event.url.empty()) {
-      // A URI has no escapes, but a raw line break or NUL would end the property or the file early:
-      // make control characters and invalid UTF-8 visible, as TEXT values do. A catalog URL is unchanged.
-      property(out, "URL", util::escape_control(event.url));
-    }
-    property(out, "TRANSP", "TRANSPARENT");
-    for (const Alarm& alarm : event.alarms) {
-      property(out, "BEGIN", "VALARM");
-      property(out, "ACTION", "DISPLAY");
-      property(out, "DESCRIPTION", escape_text(alarm.description));
-      property(out, "TRIGGER", trigger(alarm.days_before, alarm.hour));
-      property(out, "END", "VALARM");
-    }
-    property(out, "END", "VEVENT");
+    writer.add(event);
   }
-  property(out, "END", "VCALENDAR");
-  return out;
+  return std::move(writer).finish();
 }
 
 } // namespace simplan::ics

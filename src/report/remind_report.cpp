@@ -137,7 +137,9 @@ std::string uid(const Reminder& reminder, std::string_view kind)
   return fmt::format("simplan-{}-t{}-{}", reminder.line->id, reminder.term_number, kind);
 }
 
-ics::Event calendar_event(Language language, const Reminder& reminder)
+// `guide`: the renewal guide's lines for the reminder's plan (renewal_guide_lines), the same for every
+// event of a line, so the caller computes it once.
+ics::Event calendar_event(Language language, const Reminder& reminder, const std::vector<std::string>& guide)
 {
   ics::Event event;
   event.day = reminder.day;
@@ -196,9 +198,7 @@ ics::Event calendar_event(Language language, const Reminder& reminder)
     break;
   }
   if (reminder.kind != EventKind::pass_ends) {
-    for (const auto& line : renewal_guide_lines(language, reminder.plan.policy, reminder.plan.carrier)) {
-      description.push_back(line);
-    }
+    description.insert(description.end(), guide.begin(), guide.end());
   }
   event.description = join(description, "\n");
   return event;
@@ -220,9 +220,16 @@ ics::Event heads_up_event(Language language, const Reminder& reminder, int days)
 std::string render_calendar(const std::vector<Reminder>& reminders, date::year_month_day today,
                             const CalendarOptions& options, Language language)
 {
-  ics::Calendar calendar;
-  calendar.name = TR(language, "Phone plan renewals (simplan)");
-  calendar.stamp_unix_seconds = options.stamp_unix_seconds;
+  ics::CalendarWriter calendar{TR(language, "Phone plan renewals (simplan)"), options.stamp_unix_seconds};
+  std::map<std::pair<const catalog::RenewalPolicy*, const catalog::Carrier*>, std::vector<std::string>> guides;
+  const auto event_for = [&](const Reminder& reminder) {
+    const auto key = std::make_pair(reminder.plan.policy, reminder.plan.carrier);
+    auto found = guides.find(key);
+    if (found == guides.end()) {
+      found = guides.emplace(key, renewal_guide_lines(language, reminder.plan.policy, reminder.plan.carrier)).first;
+    }
+    return calendar_event(language, reminder, found->second);
+  };
 
   // With --rrule, each line's renewals at one amount become one recurring event where a portable rule
   // exists; the rest (an overdue renewal, intro-priced terms, rules that cannot be written) stay single.
@@ -254,30 +261,31 @@ std::string render_calendar(const std::vector<Reminder>& reminders, date::year_m
       continue;
     }
     for (const renewal::RecurrenceRule& rule : *rules) {
-      ics::Event event = calendar_event(language, head);
+      ics::Event event = event_for(head);
       event.uid = fmt::format("simplan-{}-t{}-renewals{}", line.id, head.term_number, rule.part.empty() ? "" : "-" + rule.part);
       event.day = rule.start;
       event.rrule = rule.rule;
       event.description = TR(language, "Renews every {}: {}.", format_term_count(language, line.term), amount_text(language, head)) +
                           "\n" + event.description.substr(event.description.find('\n') + 1);
-      calendar.events.push_back(std::move(event));
+      calendar.add(event);
     }
     for (std::size_t i = first; i < renewals.size(); ++i) {
       in_rules.push_back(renewals[i]);
     }
   }
+  std::sort(in_rules.begin(), in_rules.end(), std::less<>{});
   for (const Reminder& reminder : reminders) {
-    if (std::find(in_rules.begin(), in_rules.end(), &reminder) == in_rules.end()) {
-      calendar.events.push_back(calendar_event(language, reminder));
+    if (!std::binary_search(in_rules.begin(), in_rules.end(), &reminder, std::less<>{})) {
+      calendar.add(event_for(reminder));
     }
     if (options.heads_up_days && reminder.kind == EventKind::renewal_due) {
       const auto heads_up = heads_up_event(language, reminder, *options.heads_up_days);
       if (date::sys_days{heads_up.day} >= date::sys_days{today}) {
-        calendar.events.push_back(heads_up);
+        calendar.add(heads_up);
       }
     }
   }
-  return ics::write_calendar(calendar);
+  return std::move(calendar).finish();
 }
 
 } // namespace

@@ -154,6 +154,15 @@ std::string escape_control(std::string_view text)
   return out;
 }
 
+std::size_t utf8_char_length(std::string_view text)
+{
+  if (text.empty()) {
+    return 0;
+  }
+  const Decoded step = decode_at(text, 0);
+  return step.valid ? step.length : 0;
+}
+
 bool is_printable_utf8(std::string_view text, bool allow_newlines)
 {
   for (std::size_t at = 0; at < text.size();) {

@@ -63,3 +63,16 @@ TEST_CASE("byte offsets map to line and character column")
   CHECK(position_at(text, 0).column == 1);
   CHECK(position_at(text, 1000).line == 3);
 }
+
+TEST_CASE("utf8_char_length gives the bytes of the first character, or 0 when it is not well-formed UTF-8")
+{
+  CHECK(utf8_char_length("ab") == 1);
+  CHECK(utf8_char_length("\xC2\xA0x") == 2);
+  CHECK(utf8_char_length("中文") == 3);
+  CHECK(utf8_char_length("\xF0\x9F\x98\x80") == 4);
+  CHECK(utf8_char_length("") == 0);
+  CHECK(utf8_char_length("\xE4\xB8") == 0);      // cut short
+  CHECK(utf8_char_length("\xE4\n\xAD") == 0);    // a line break is no continuation byte
+  CHECK(utf8_char_length("\xC0\xAF") == 0);      // overlong
+  CHECK(utf8_char_length("\xB8") == 0);          // a continuation byte alone
+}

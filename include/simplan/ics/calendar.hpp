@@ -39,6 +39,20 @@ struct Calendar {
 /// The whole calendar file.
 std::string write_calendar(const Calendar& calendar);
 
+/// Writes the same file one event at a time, so that a large calendar is never held both as events and
+/// as text: 100,000 events of a few kilobytes each would otherwise take twice the memory.
+class CalendarWriter {
+public:
+  CalendarWriter(std::string_view name, std::int64_t stamp_unix_seconds);
+  void add(const Event& event);
+  /// The whole file, ended; nothing may be added afterwards.
+  std::string finish() &&;
+
+private:
+  std::string m_out;
+  std::string m_stamp;
+};
+
 /// TEXT escaping (RFC 5545 3.3.11): backslash first, then ";", ",", and any newline (CRLF, LF or CR) as
 /// "\n". Other control characters and invalid UTF-8 become visible escapes first (never raw).
 std::string escape_text(std::string_view text);

@@ -17,6 +17,10 @@ std::size_t display_width(std::string_view text);
 /// sequence reaches a terminal raw. Valid printable UTF-8 is unchanged.
 std::string escape_control(std::string_view text);
 
+/// The length in bytes (1 to 4) of the well-formed UTF-8 character `text` starts with, or 0 when it does not
+/// start with one (or is empty).
+std::size_t utf8_char_length(std::string_view text);
+
 /// True when `text` is valid UTF-8 without control characters (escape_control would not change it);
 /// with `allow_newlines`, "\n" is allowed too (multi-line text such as renewal steps).
 bool is_printable_utf8(std::string_view text, bool allow_newlines = false);
