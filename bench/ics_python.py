@@ -313,7 +313,8 @@ def vevent(catalog, reminder, stamp):
     else:
         summary = f"{words} ends ({label})"
         description = ["This pass is not renewable: buy a new pass or choose a plan (simplan recommend)."]
-        alarms += [(days, f"{words} ends in {days} days") for days in line.get("remind_days", [7, 1])]
+        alarms += [(days, f"{words} ends today" if days == 0 else f"{words} ends tomorrow" if days == 1
+                    else f"{words} ends in {days} days") for days in line.get("remind_days", [7, 1])]
     if kind != PASS_ENDS:
         description += guide_lines(policy, carrier)
 

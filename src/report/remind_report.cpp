@@ -193,7 +193,10 @@ ics::Event calendar_event(Language language, const Reminder& reminder, const std
     event.summary = TR(language, "{} ends ({})", plan, label);
     description.push_back(TR(language, "This pass is not renewable: buy a new pass or choose a plan (simplan recommend)."));
     for (const int days : reminder.line->remind_days) {
-      event.alarms.push_back({days, 9, TR(language, "{} ends in {} days", plan, days)});
+      event.alarms.push_back({days, 9,
+                              days == 0   ? TR(language, "{} ends today", plan)
+                              : days == 1 ? TR(language, "{} ends tomorrow", plan)
+                                          : TR(language, "{} ends in {} days", plan, days)});
     }
     break;
   }

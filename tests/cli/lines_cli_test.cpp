@@ -268,3 +268,15 @@ TEST_CASE("remind looks at most ten years ahead")
   CHECK(result.status == 2);
   CHECK(result.err == "simplan: error: --until: at most 10 years after the effective date, 2036-12-06, got 9999-12-31\n");
 }
+
+TEST_CASE("a travel pass's alarms say when it ends in words: in 7 days, tomorrow, today")
+{
+  const Person person;
+  REQUIRE(person.run({"lines", "add", "--plan", "acme-pass-7", "--start", "2026-12-01", "--remind", "7,1,0"}).status == 0);
+  const std::string calendar = person.run({"remind", "--export", "ics"}).out;
+  CHECK(calendar.find("DESCRIPTION:Acme Wireless Visitor Pass 7-Day ends in 7 days\r\n") != std::string::npos);
+  CHECK(calendar.find("DESCRIPTION:Acme Wireless Visitor Pass 7-Day ends tomorrow\r\n") != std::string::npos);
+  CHECK(calendar.find("DESCRIPTION:Acme Wireless Visitor Pass 7-Day ends today\r\n") != std::string::npos);
+  CHECK(calendar.find(" 1 days") == std::string::npos);
+  CHECK(calendar.find(" 0 days") == std::string::npos);
+}
