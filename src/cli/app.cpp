@@ -21,6 +21,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
+#include <optional>
 
 namespace simplan::cli {
 namespace {
@@ -163,83 +165,156 @@ std::string footer(Language language)
 
 } // namespace
 
+namespace {
+
+constexpr std::string_view k_commands[] = {"recommend", "compare", "remind", "lines", "renew", "plans", "catalog"};
+
+// The command the arguments name: the first argument that is neither a global option nor its value, when it
+// is one of k_commands (`completion` needs every command). Empty otherwise. A wrong guess costs only time:
+// run_with_commands notices and the whole tree is built.
+std::string_view named_command(const std::vector<std::string>& args)
+{
+  static constexpr std::string_view k_valued[] = {"--today", "--catalog", "--format", "--lines-file", "--lang"};
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (std::find(std::begin(k_valued), std::end(k_valued), arg) != std::end(k_valued)) {
+      ++i;  // its value
+    } else if (!arg.starts_with('-')) {
+      const auto* found = std::find(std::begin(k_commands), std::end(k_commands), arg);
+      return found != std::end(k_commands) ? *found : std::string_view{};
+    }
+  }
+  return {};
+}
+
+bool parsed(const CLI::App* command)
+{
+  return command != nullptr && command->parsed();
+}
+
+// Parses `args` and runs the command they name. With `only` set, only that command gets its options; the
+// others are bare names (building every option of every command, with its help text, was a third of what
+// `simplan recommend` cost). Then anything that could show the difference (help, a parse error, another
+// command parsed) returns nothing, and the caller runs again with every command built.
+std::optional<int> run_with_commands(const std::vector<std::string>& args, const Environment& environment,
+                                     Output& output, Language language, std::string_view only)
+{
+  const auto wanted = [only](std::string_view name) { return only.empty() || only == name; };
+  std::vector<const CLI::App*> bare;
+  CLI::App app{TR(language, "simplan finds the US mobile plan that fits your stay, with the math shown, and reminds you to renew it."),
+               "simplan"};
+  app.fallthrough();  // global options are accepted after the command name too
+  app.require_subcommand(1);
+  app.footer(footer(language));
+  GlobalOptions global;
+  setup_global_options(app, global, language);
+  const auto bare_command = [&](std::string_view name) {
+    bare.push_back(app.add_subcommand(std::string{name}));
+    return nullptr;
+  };
+  RecommendOptions recommend_options;
+  const CLI::App* recommend =
+    wanted("recommend") ? setup_recommend_command(app, recommend_options, language) : bare_command("recommend");
+  CompareOptions compare_options;
+  const CLI::App* compare = wanted("compare") ? setup_compare_command(app, compare_options, language) : bare_command("compare");
+  RemindOptions remind_options;
+  const CLI::App* remind = wanted("remind") ? setup_remind_command(app, remind_options, language) : bare_command("remind");
+  LinesOptions lines_options;
+  LinesCommand lines;
+  if (wanted("lines")) {
+    lines = setup_lines_command(app, lines_options, language);
+  } else {
+    bare_command("lines");
+  }
+  RenewOptions renew_options;
+  const CLI::App* renew = wanted("renew") ? setup_renew_command(app, renew_options, language) : bare_command("renew");
+  PlansOptions plans_options;
+  PlansCommand plans;
+  if (wanted("plans")) {
+    plans = setup_plans_command(app, plans_options, language);
+  } else {
+    bare_command("plans");
+  }
+  CatalogOptions catalog_options;
+  CatalogCommand catalog;
+  if (wanted("catalog")) {
+    catalog = setup_catalog_command(app, catalog_options, language);
+  } else {
+    bare_command("catalog");
+  }
+  CompletionOptions completion_options;
+  const CLI::App* completion = only.empty() ? setup_completion_command(app, completion_options, language) : bare_command("completion");
+  localize_help(app, language);
+
+  try {
+    std::vector<std::string> reversed{args.rbegin(), args.rend()};
+    app.parse(reversed);
+  } catch (const CLI::ParseError& error) {
+    if (!only.empty() && dynamic_cast<const CLI::CallForVersion*>(&error) == nullptr) {
+      return std::nullopt;
+    }
+    return report_parse_error(app, error, output, language);
+  }
+  if (std::any_of(bare.begin(), bare.end(), parsed)) {
+    return std::nullopt;
+  }
+
+  const Context context = make_context(app, global, environment, output, language);
+  if (parsed(recommend)) {
+    return run_recommend(recommend_options, context);
+  }
+  if (parsed(compare)) {
+    return run_compare(compare_options, context);
+  }
+  if (parsed(remind)) {
+    return run_remind(remind_options, context);
+  }
+  if (parsed(lines.add)) {
+    return run_lines_add(lines_options, context);
+  }
+  if (parsed(lines.list)) {
+    return run_lines_list(lines_options, context);
+  }
+  if (parsed(lines.renewed)) {
+    return run_lines_renewed(lines_options, context);
+  }
+  if (parsed(lines.remove)) {
+    return run_lines_remove(lines_options, context);
+  }
+  if (parsed(renew)) {
+    return run_renew(renew_options, context);
+  }
+  if (parsed(plans.show)) {
+    return run_plans_show(plans_options, context);
+  }
+  if (parsed(plans.list)) {
+    return run_plans_list(plans_options, context);
+  }
+  if (parsed(catalog.validate)) {
+    return run_catalog_validate(catalog_options, context);
+  }
+  if (parsed(catalog.info)) {
+    return run_catalog_info(catalog_options, context);
+  }
+  if (parsed(completion)) {
+    return run_completion(completion_options, app, context);
+  }
+  throw Failure{ExitCode::usage, TR(language, "no command given"), TR(language, "run 'simplan --help' for the commands")};
+}
+
+} // namespace
+
 int run(const std::vector<std::string>& args, const Environment& environment, Output& output)
 {
   const Language language = detect_language(args, environment);
   try {
-    CLI::App app{TR(language, "simplan finds the US mobile plan that fits your stay, with the math shown, and reminds you to renew it."),
-                 "simplan"};
-    app.fallthrough();  // global options are accepted after the command name too
-    app.require_subcommand(1);
-    app.footer(footer(language));
-    GlobalOptions global;
-    setup_global_options(app, global, language);
-    RecommendOptions recommend_options;
-    const CLI::App* recommend = setup_recommend_command(app, recommend_options, language);
-    CompareOptions compare_options;
-    const CLI::App* compare = setup_compare_command(app, compare_options, language);
-    RemindOptions remind_options;
-    const CLI::App* remind = setup_remind_command(app, remind_options, language);
-    LinesOptions lines_options;
-    const LinesCommand lines = setup_lines_command(app, lines_options, language);
-    RenewOptions renew_options;
-    const CLI::App* renew = setup_renew_command(app, renew_options, language);
-    PlansOptions plans_options;
-    const PlansCommand plans = setup_plans_command(app, plans_options, language);
-    CatalogOptions catalog_options;
-    const CatalogCommand catalog = setup_catalog_command(app, catalog_options, language);
-    CompletionOptions completion_options;
-    const CLI::App* completion = setup_completion_command(app, completion_options, language);
-    localize_help(app, language);
-
-    try {
-      std::vector<std::string> reversed{args.rbegin(), args.rend()};
-      app.parse(reversed);
-    } catch (const CLI::ParseError& error) {
-      return report_parse_error(app, error, output, language);
+    if (const std::string_view command = named_command(args); !command.empty()) {
+      // Nothing has been written or run when this gives up: the second attempt starts clean.
+      if (const auto status = run_with_commands(args, environment, output, language, command)) {
+        return *status;
+      }
     }
-
-    const Context context = make_context(app, global, environment, output, language);
-    if (recommend->parsed()) {
-      return run_recommend(recommend_options, context);
-    }
-    if (compare->parsed()) {
-      return run_compare(compare_options, context);
-    }
-    if (remind->parsed()) {
-      return run_remind(remind_options, context);
-    }
-    if (lines.add->parsed()) {
-      return run_lines_add(lines_options, context);
-    }
-    if (lines.list->parsed()) {
-      return run_lines_list(lines_options, context);
-    }
-    if (lines.renewed->parsed()) {
-      return run_lines_renewed(lines_options, context);
-    }
-    if (lines.remove->parsed()) {
-      return run_lines_remove(lines_options, context);
-    }
-    if (renew->parsed()) {
-      return run_renew(renew_options, context);
-    }
-    if (plans.show->parsed()) {
-      return run_plans_show(plans_options, context);
-    }
-    if (plans.list->parsed()) {
-      return run_plans_list(plans_options, context);
-    }
-    if (catalog.validate->parsed()) {
-      return run_catalog_validate(catalog_options, context);
-    }
-    if (catalog.info->parsed()) {
-      return run_catalog_info(catalog_options, context);
-    }
-    if (completion->parsed()) {
-      return run_completion(completion_options, app, context);
-    }
-    throw Failure{ExitCode::usage, TR(language, "no command given"), TR(language, "run 'simplan --help' for the commands")};
+    return *run_with_commands(args, environment, output, language, {});
   } catch (const Failure& failure) {
     return report_failure(failure, output, language);
   } catch (const std::exception& error) {

@@ -382,3 +382,20 @@ TEST_CASE("compare needs two known plans")
   CHECK(unknown.status == 1);
   CHECK(unknown.err == "simplan: error: no plan with id \"yearco\"; did you mean \"yearco-unlimited\"?\n");
 }
+
+TEST_CASE("an option value that looks like a command still runs the command given, with the same output")
+{
+  // simplan builds only the named command's options when it can tell which command is named; a value
+  // such as "--lines-file remind" misleads that guess, and the whole command tree must take over.
+  const RunResult direct = run_small({"plans", "--kind", "travel"});
+  const RunResult misled = run_small({"--lines-file", "remind", "plans", "--kind", "travel"});
+  CHECK(direct.status == 0);
+  CHECK(misled.status == direct.status);
+  CHECK(misled.out == direct.out);
+  CHECK(misled.err == direct.err);
+  const RunResult help = run_small({"--lines-file", "lines", "plans", "--help"});
+  CHECK(help.status == 0);
+  CHECK(help.out == run_small({"plans", "--help"}).out);
+  CHECK(run_small({"--lines-file", "plans", "recommend", "--bogus"}).err ==
+        run_small({"recommend", "--bogus"}).err);
+}
