@@ -12,7 +12,9 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <iterator>
 #include <set>
+#include <unordered_map>
 
 // The loader reads the DOM field by field with util::JsonObject, which records a located problem for every
 // bad field and lets reading continue, so one run reports every mistake in the file (mold's checkpoint
@@ -796,108 +798,210 @@ Plan read_plan(const Reader& reader, const JsonObject& fields, date::year_month_
   return plan;
 }
 
-// Reports the second and later uses of an id, naming where it was first used.
-template <typename Item>
-void check_unique_ids(const Reader& reader, const std::vector<std::pair<const Item*, std::string>>& items,
-                      std::string_view what)
+// Reports the second and later uses of a carrier id, naming where it was first used.
+void check_unique_carrier_ids(const Reader& reader, const std::vector<Carrier>& carriers,
+                              const std::vector<std::string>& pointers)
 {
-  std::map<std::string, std::string, std::less<>> first_at;
-  for (const auto& [item, pointer] : items) {
-    if (item->id.empty()) {
+  std::map<std::string_view, std::size_t> first_at;
+  for (std::size_t i = 0; i < carriers.size(); ++i) {
+    const std::string& id = carriers[i].id;
+    if (id.empty()) {
       continue;
     }
-    const auto [found, inserted] = first_at.emplace(item->id, pointer);
+    const auto [found, inserted] = first_at.emplace(id, i);
     if (!inserted) {
-      reader.problem(pointer + "/id", what == "plan"
-                                        ? TR(reader.language(), "duplicate plan id \"{}\" (first used at {})", item->id, found->second)
-                                        : TR(reader.language(), "duplicate carrier id \"{}\" (first used at {})", item->id, found->second));
+      reader.problem(pointers[i] + "/id", TR(reader.language(), "duplicate carrier id \"{}\" (first used at {})", id,
+                                             pointers[found->second]));
     }
   }
 }
 
-} // namespace
+// What the top-level object says besides its plans.
+struct Head {
+  JsonObject top;
+  std::vector<std::string> carrier_pointers;  // where each of catalog.carriers is
+  bool carriers_read_cleanly = false;
+};
 
-LoadResult load_catalog(std::string_view json_text, std::string_view source, const Catalog* base, i18n::Language language)
+// Reads the top-level object's fields, its version, as_of and carriers into `catalog`. Nothing when the
+// document is not an object or is of another schema version: then nothing else is worth reporting.
+std::optional<Head> read_head(const Reader& reader, const Json& document, Catalog& catalog)
 {
-  LoadResult result;
-  auto& problems = result.problems;
-  if (json_text.size() > k_max_catalog_bytes) {
-    problems.push_back({std::string{source}, std::nullopt, {},
-                        TR(language, "the catalog is {} bytes; the limit is {} bytes (256 MiB)", json_text.size(),
-                           k_max_catalog_bytes)});
-    return result;
-  }
-  const auto document = util::parse_json_document(json_text, source, problems, language);
-  if (!document) {
-    return result;
-  }
-  const Reader reader{source, problems, language};
-  const auto top = reader.open(*document, "", k_catalog_fields);
+  auto top = reader.open(document, "", k_catalog_fields);
   if (!top) {
-    return result;
+    return std::nullopt;
   }
-  Catalog& catalog = result.catalog;
+  const i18n::Language language = reader.language();
   const auto version =
     top->small_integer("schema_version", Need::required, 1, 1'000'000, TR(language, "a version number"));
   if (version && *version != k_schema_version) {
     top->problem("schema_version", TR(language,
                                       "this simplan reads catalog schema version {}, got version {}; a newer simplan may read it",
                                       k_schema_version, *version));
-    return result;
+    return std::nullopt;
   }
   catalog.schema_version = version.value_or(k_schema_version);
   catalog.as_of = top->date("as_of", Need::required).value_or(date::year_month_day{});
 
-  const std::size_t problems_before_carriers = problems.size();
-  std::vector<std::pair<const Carrier*, std::string>> carrier_places;
-  reader.for_each(*top, "carriers", Need::required, [&](const Json& element, const std::string& pointer) {
+  Head head{std::move(*top), {}, false};
+  const std::size_t problems_before = reader.problem_count();
+  reader.for_each(head.top, "carriers", Need::required, [&](const Json& element, const std::string& pointer) {
     if (const auto fields = reader.open(element, pointer, k_carrier_fields)) {
       catalog.carriers.push_back(read_carrier(reader, *fields, catalog.as_of));
-      carrier_places.emplace_back(nullptr, pointer);
+      head.carrier_pointers.push_back(pointer);
     }
   });
-  const bool carriers_read_cleanly = problems.size() == problems_before_carriers;
-  std::vector<std::pair<const Plan*, std::string>> plan_places;
-  if (const Json* plans = top->find("plans"); plans != nullptr && plans->is_array()) {
-    catalog.plans.reserve(plans->size());
-    plan_places.reserve(plans->size());
-  }
-  reader.for_each(*top, "plans", Need::required, [&](const Json& element, const std::string& pointer) {
-    if (const auto fields = reader.open(element, pointer, k_plan_fields)) {
-      catalog.plans.push_back(read_plan(reader, *fields, catalog.as_of));
-      plan_places.emplace_back(nullptr, pointer);
-    }
-  });
-  // The vectors are complete now, so pointers into them stay valid.
-  for (std::size_t i = 0; i < carrier_places.size(); ++i) {
-    carrier_places[i].first = &catalog.carriers[i];
-  }
-  for (std::size_t i = 0; i < plan_places.size(); ++i) {
-    plan_places[i].first = &catalog.plans[i];
-  }
-  check_unique_ids(reader, carrier_places, "carrier");
-  check_unique_ids(reader, plan_places, "plan");
+  head.carriers_read_cleanly = reader.problem_count() == problems_before;
+  return head;
+}
 
-  std::set<std::string, std::less<>> carrier_ids;
-  for (const Carrier& carrier : catalog.carriers) {
-    carrier_ids.insert(carrier.id);
+// One catalog being read: the plans arrive one at a time from the parser (util::StreamedArray). When the
+// document gives as_of and its carriers before its plans (data/plans.json and every catalog simplan's tools
+// write do), each plan is read, checked and handed on as it arrives, and only its id is kept; otherwise the
+// plans wait, as DOM elements, until the document ends. Problems are gathered per part and put together in
+// the order the whole-document reader has always used: top-level fields, carriers, plans, duplicate carrier
+// ids, duplicate plan ids, unknown carriers.
+class CatalogReading {
+public:
+  CatalogReading(std::string_view source, const Catalog* base, i18n::Language language, const PlanSink& sink)
+    : m_source(source), m_base(base), m_language(language), m_sink(sink), m_plan_reader(source, m_plan_problems, language)
+  {
   }
-  if (base != nullptr) {
-    for (const Carrier& carrier : base->carriers) {
-      carrier_ids.insert(carrier.id);
+
+  void on_plan(Json&& element, std::size_t index, const Json& document_so_far)
+  {
+    if (!m_ready && m_waiting.empty() && document_so_far.contains("as_of") && document_so_far.contains("carriers")) {
+      util::Diagnostics ignored;  // reported from the whole document at the end
+      const std::optional<Head> head = read_head(Reader{m_source, ignored, m_language}, document_so_far, m_catalog);
+      get_ready(head ? head->carriers_read_cleanly : false);
     }
-  }
-  const std::vector<std::string> known_carriers{carrier_ids.begin(), carrier_ids.end()};
-  for (const auto& [plan, pointer] : plan_places) {
-    if (carriers_read_cleanly && !plan->carrier.empty() && !carrier_ids.contains(plan->carrier)) {
-      const auto suggestion = util::closest_match(plan->carrier, std::span<const std::string>{known_carriers});
-      reader.problem(pointer + "/carrier", suggestion
-                                             ? TR(language, "unknown carrier \"{}\"; did you mean \"{}\"?", plan->carrier, *suggestion)
-                                             : TR(language, "unknown carrier \"{}\" (not in \"carriers\")", plan->carrier));
+    if (m_ready) {
+      take_plan(element, index);
+    } else {
+      m_waiting.push_back(std::move(element));
     }
   }
 
-  return result;
+  LoadResult finish(const Json& document)
+  {
+    LoadResult result;
+    const Reader reader{m_source, result.problems, m_language};
+    Catalog head_catalog;
+    const std::optional<Head> head = read_head(reader, document, head_catalog);
+    if (!head) {
+      return result;
+    }
+    if (!m_ready) {
+      m_catalog = std::move(head_catalog);
+      get_ready(head->carriers_read_cleanly);
+    }
+    // Plans may wait only from the first one on, so their index is their place in the list.
+    for (std::size_t i = 0; i < m_waiting.size(); ++i) {
+      take_plan(m_waiting[i], i);
+    }
+    head->top.array("plans", Need::required);
+    append(result.problems, m_plan_problems);
+    check_unique_carrier_ids(reader, m_catalog.carriers, head->carrier_pointers);
+    append(result.problems, m_duplicate_plans);
+    append(result.problems, m_unknown_carriers);
+    result.catalog = std::move(m_catalog);
+    return result;
+  }
+
+private:
+  void get_ready(bool carriers_read_cleanly)
+  {
+    m_ready = true;
+    m_check_carriers = carriers_read_cleanly;
+    for (const Carrier& carrier : m_catalog.carriers) {
+      m_carrier_ids.insert(carrier.id);
+    }
+    if (m_base != nullptr) {
+      for (const Carrier& carrier : m_base->carriers) {
+        m_carrier_ids.insert(carrier.id);
+      }
+    }
+  }
+
+  void take_plan(const Json& element, std::size_t index)
+  {
+    const std::string pointer = util::json_pointer_append("/plans", index);
+    const auto fields = m_plan_reader.open(element, pointer, k_plan_fields);
+    if (!fields) {
+      return;
+    }
+    const std::size_t problems_before = m_plan_problems.size();
+    Plan plan = read_plan(m_plan_reader, *fields, m_catalog.as_of);
+    check_references(plan, index, pointer);
+    if (!m_sink) {
+      m_catalog.plans.push_back(std::move(plan));
+    } else if (m_plan_problems.size() == problems_before) {
+      m_sink(m_catalog, std::move(plan));
+    }
+  }
+
+  // A plan's id must be new and its carrier known; both reported after every field problem.
+  void check_references(const Plan& plan, std::size_t index, const std::string& pointer)
+  {
+    if (!plan.id.empty()) {
+      const auto [found, inserted] = m_plan_indexes.try_emplace(plan.id, index);
+      if (!inserted) {
+        m_duplicate_plans.push_back({std::string{m_source}, std::nullopt, pointer + "/id",
+                                     TR(m_language, "duplicate plan id \"{}\" (first used at {})", plan.id,
+                                        util::json_pointer_append("/plans", found->second))});
+      }
+    }
+    if (m_check_carriers && !plan.carrier.empty() && !m_carrier_ids.contains(plan.carrier)) {
+      const std::vector<std::string> known{m_carrier_ids.begin(), m_carrier_ids.end()};
+      const auto suggestion = util::closest_match(plan.carrier, std::span<const std::string>{known});
+      m_unknown_carriers.push_back(
+        {std::string{m_source}, std::nullopt, pointer + "/carrier",
+         suggestion ? TR(m_language, "unknown carrier \"{}\"; did you mean \"{}\"?", plan.carrier, *suggestion)
+                    : TR(m_language, "unknown carrier \"{}\" (not in \"carriers\")", plan.carrier)});
+    }
+  }
+
+  static void append(util::Diagnostics& to, util::Diagnostics& from)
+  {
+    std::move(from.begin(), from.end(), std::back_inserter(to));
+  }
+
+  std::string_view m_source;
+  const Catalog* m_base;
+  i18n::Language m_language;
+  const PlanSink& m_sink;
+  Catalog m_catalog;
+  bool m_ready = false;            // as_of and the carriers are known: plans are read as they come
+  bool m_check_carriers = false;   // the carriers read cleanly, so a plan's unknown carrier is its own fault
+  std::set<std::string, std::less<>> m_carrier_ids;
+  std::vector<Json> m_waiting;
+  std::unordered_map<std::string, std::size_t> m_plan_indexes;
+  util::Diagnostics m_plan_problems;
+  util::Diagnostics m_duplicate_plans;
+  util::Diagnostics m_unknown_carriers;
+  Reader m_plan_reader;
+};
+
+} // namespace
+
+LoadResult load_catalog(std::string_view json_text, std::string_view source, const Catalog* base, i18n::Language language)
+{
+  return load_catalog_stream(util::read_text(json_text), source, base, language);
+}
+
+LoadResult load_catalog_stream(const util::ReadBytes& read, std::string_view source, const Catalog* base,
+                               i18n::Language language, const PlanSink& sink)
+{
+  CatalogReading reading{source, base, language, sink};
+  const util::StreamedArray plans{"plans", [&](Json&& element, std::size_t index, const Json& document_so_far) {
+                                    reading.on_plan(std::move(element), index, document_so_far);
+                                  }};
+  LoadResult result;
+  const auto document = util::parse_json_stream(read, source, result.problems, language, &plans);
+  if (!document) {
+    return result;
+  }
+  return reading.finish(*document);
 }
 
 } // namespace simplan::catalog

@@ -18,15 +18,6 @@ constexpr int k_stale_after_days = 180;
 // Beyond this many problems a command stops listing them; `catalog validate` lists all.
 constexpr std::size_t k_problems_shown = 20;
 
-// The text of a catalog file, or of standard input for "-". Throws Failure.
-std::string read_catalog_text(const Context& context, const std::string& name)
-{
-  if (name == "-") {
-    return context.environment.read_stdin(catalog::k_max_catalog_bytes, TR(context.language, "catalog"), context.language);
-  }
-  return context.environment.read_file(name, catalog::k_max_catalog_bytes, TR(context.language, "catalog"), context.language);
-}
-
 } // namespace
 
 std::vector<std::string> effective_catalog_names(const Context& context)
@@ -56,7 +47,7 @@ std::string catalog_label(const std::string& name)
   return name == "-" ? "<stdin>" : name;
 }
 
-CatalogCheck check_catalogs(const Context& context, const std::vector<std::string>& names)
+CatalogCheck check_catalogs(const Context& context, const std::vector<std::string>& names, const catalog::PlanSink& sink)
 {
   if (std::count(names.begin(), names.end(), "-") > 1) {
     throw Failure{ExitCode::usage, TR(context.language, "standard input (-) can be read only once")};
@@ -69,9 +60,9 @@ CatalogCheck check_catalogs(const Context& context, const std::vector<std::strin
       // Validated when simplan was built: reading it parses no JSON and can find no problem.
       layer = catalog::read_compiled_catalog(data::builtin_catalog_compiled());
     } else {
-      const std::string text = read_catalog_text(context, name);
-      auto result = catalog::load_catalog(text, catalog_label(name), loaded.layers.empty() ? nullptr : &loaded.catalog,
-                                          context.language);
+      const util::ReadBytes read = context.environment.open_input(name, TR(context.language, "catalog"), context.language);
+      auto result = catalog::load_catalog_stream(read, catalog_label(name), loaded.layers.empty() ? nullptr : &loaded.catalog,
+                                                 context.language, names.size() == 1 ? sink : catalog::PlanSink{});
       check.problems.insert(check.problems.end(), result.problems.begin(), result.problems.end());
       layer = std::move(result.catalog);
     }
@@ -85,9 +76,9 @@ CatalogCheck check_catalogs(const Context& context, const std::vector<std::strin
   return check;
 }
 
-LoadedCatalog load_catalogs(const Context& context)
+LoadedCatalog load_catalogs(const Context& context, const catalog::PlanSink& sink)
 {
-  CatalogCheck check = check_catalogs(context, effective_catalog_names(context));
+  CatalogCheck check = check_catalogs(context, effective_catalog_names(context), sink);
   if (!check.problems.empty()) {
     std::vector<std::string> problems;
     for (std::size_t i = 0; i < check.problems.size() && i < k_problems_shown; ++i) {

@@ -3,6 +3,7 @@
 
 #include "cli/app.hpp"
 #include "simplan/catalog/catalog.hpp"
+#include "simplan/catalog/loader.hpp"
 #include "simplan/util/diagnostic.hpp"
 
 #include <string>
@@ -30,11 +31,15 @@ struct CatalogCheck {
 };
 
 /// Reads, validates and merges the named catalogs, collecting every problem. Throws Failure only when a
-/// catalog cannot be read at all.
-CatalogCheck check_catalogs(const Context& context, const std::vector<std::string>& names);
+/// catalog cannot be read at all. With a `sink`, when the only catalog is a file (or stdin), its plans go to
+/// the sink as they are read (catalog::load_catalog_stream) and the loaded catalog has none; otherwise the
+/// plans are in the loaded catalog, where the sink would not bound memory anyway.
+CatalogCheck check_catalogs(const Context& context, const std::vector<std::string>& names,
+                            const catalog::PlanSink& sink = {});
 
-/// Reads, validates and merges the catalogs in effect. Throws Failure listing every problem. Prints one
-/// warning on stderr when the catalog is more than 180 days older than the effective date.
-LoadedCatalog load_catalogs(const Context& context);
+/// Reads, validates and merges the catalogs in effect (with `sink`, as check_catalogs). Throws Failure
+/// listing every problem. Prints one warning on stderr when the catalog is more than 180 days older than
+/// the effective date.
+LoadedCatalog load_catalogs(const Context& context, const catalog::PlanSink& sink = {});
 
 } // namespace simplan::cli

@@ -4,6 +4,7 @@
 // in-process, byte for byte.
 
 #include "simplan/i18n/language.hpp"
+#include "simplan/util/read_bytes.hpp"
 
 #include <date/date.h>
 
@@ -29,6 +30,9 @@ struct Environment {
   /// The whole of a file, at most `limit` bytes. Throws Failure naming the file on any error.
   std::function<std::string(const std::string& path, std::size_t limit, std::string_view what, i18n::Language language)>
     read_file;
+  /// A file, or standard input for "-", to be read in pieces: for input that may be large (catalogs).
+  /// Throws Failure naming the file on any error, when opening it or while reading.
+  std::function<util::ReadBytes(const std::string& path, std::string_view what, i18n::Language language)> open_input;
   /// The local date: the default for --today.
   date::year_month_day today;
   /// Seconds since 1970 (UTC), for calendar timestamps.

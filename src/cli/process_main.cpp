@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <memory>
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -81,6 +82,37 @@ std::string read_file(const std::string& path, std::size_t limit, std::string_vi
     ::close(fd);
     throw;
   }
+}
+
+// A file (or standard input for "-") read in pieces; the descriptor closes with the last copy of the reader.
+util::ReadBytes open_input(const std::string& path, std::string_view what, Language language)
+{
+  const bool is_stdin = path == "-";
+  const int fd = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    fail_io(language, what, path, errno);
+  }
+  std::shared_ptr<int> descriptor{new int{fd}, [is_stdin](const int* owned) {
+                                    if (!is_stdin) {
+                                      ::close(*owned);
+                                    }
+                                    delete owned;
+                                  }};
+  struct stat status {};
+  if (::fstat(fd, &status) == 0 && S_ISDIR(status.st_mode)) {
+    fail_io(language, what, path, EISDIR);
+  }
+  return [descriptor, what = std::string{what}, path, language](char* buffer, std::size_t capacity) -> std::size_t {
+    for (;;) {
+      const ssize_t count = ::read(*descriptor, buffer, capacity);
+      if (count >= 0) {
+        return static_cast<std::size_t>(count);
+      }
+      if (errno != EINTR) {
+        fail_io(language, what, path, errno);
+      }
+    }
+  };
 }
 
 date::year_month_day local_today()
@@ -159,6 +191,7 @@ int process_main(int argc, const char* const* argv)
     return read_descriptor(STDIN_FILENO, limit, what, "-", language);
   };
   environment.read_file = read_file;
+  environment.open_input = open_input;
   environment.today = local_today();
   environment.now_unix = [] { return static_cast<std::int64_t>(std::time(nullptr)); };
   environment.random_id = random_hex_id;

@@ -9,6 +9,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdint>
+
 namespace simplan::cli {
 
 CLI::App* setup_recommend_command(CLI::App& app, RecommendOptions& options, Language language)
@@ -35,10 +38,22 @@ CLI::App* setup_recommend_command(CLI::App& app, RecommendOptions& options, Lang
 
 int run_recommend(const RecommendOptions& options, const Context& context)
 {
-  // Read the person's needs, load the catalog, rank every plan, render.
+  // Read the person's needs, load the catalog, rank every plan, render. Unless every plan may be shown
+  // (--why-not, --show-excluded), only the plans that can be shown are kept: the top N (at least 2, as
+  // --explain compares #1 with #2) and the nearest ruled out, so a large catalog is ranked as it streams in.
   const ResolvedNeeds resolved = resolve_needs(options.needs, context);
-  const LoadedCatalog loaded = load_catalogs(context);
-  const recommend::Recommendations result = recommend::recommend(loaded.catalog, resolved.needs, context.today);
+  const bool keep_all = !options.why_not.empty() || options.show_excluded;
+  recommend::Ranking ranking{resolved.needs, context.today,
+                             keep_all ? SIZE_MAX : std::max<std::size_t>(resolved.needs.top, 2),
+                             keep_all ? SIZE_MAX : report::k_nearest_excluded_shown};
+  const LoadedCatalog loaded = load_catalogs(
+    context, keep_all ? catalog::PlanSink{} : [&](const catalog::Catalog& catalog, catalog::Plan&& plan) {
+      ranking.add(catalog, std::move(plan));
+    });
+  for (const catalog::Plan& plan : loaded.catalog.plans) {
+    ranking.add(loaded.catalog, plan);
+  }
+  const recommend::Recommendations result = std::move(ranking).finish();
 
   if (!options.why_not.empty()) {
     const catalog::Plan& plan = find_plan_or_fail(context.language, loaded.catalog, options.why_not, "--why-not");

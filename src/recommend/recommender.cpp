@@ -3,6 +3,8 @@
 #include "simplan/catalog/plan_query.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <memory>
 #include <tuple>
 
 // Hard needs are checked first and all of them, so `--show-excluded` can say every need a plan fails.
@@ -176,32 +178,95 @@ Candidate evaluate(const catalog::Catalog& catalog, const Plan& plan, const prof
   return candidate;
 }
 
-Recommendations recommend(const catalog::Catalog& catalog, const profile::Needs& needs, date::year_month_day start,
-                          const FitWeights& weights)
+namespace {
+
+Cents total_or_max(const Candidate& candidate)
 {
-  Recommendations result;
-  result.stay = stay_dates(needs.stay, start);
-  for (const Plan& plan : catalog.plans) {
-    Candidate candidate = evaluate(catalog, plan, needs, result.stay, weights);
-    (candidate.exclusions.empty() ? result.ranked : result.excluded).push_back(std::move(candidate));
-  }
-  const auto total = [](const Candidate& candidate) {
-    return candidate.cost ? candidate.cost->total : std::numeric_limits<Cents>::max();
-  };
-  // Equal scores: the lower total, then more high-speed data (unlimited first), then the plan id.
+  return candidate.cost ? candidate.cost->total : std::numeric_limits<Cents>::max();
+}
+
+// Equal scores: the lower total, then more high-speed data (unlimited first), then the plan id. Ids are
+// unique in a catalog, so this is a total order and a bounded heap keeps what a full sort would put first.
+bool ranks_before(const Candidate& a, const Candidate& b)
+{
   const auto more_data = [](const Candidate& candidate) {
     const catalog::Quantity& data = candidate.plan->data.high_speed;
     return std::pair{!data.unlimited, data.unlimited ? 0 : -data.amount};
   };
-  std::sort(result.ranked.begin(), result.ranked.end(), [&](const Candidate& a, const Candidate& b) {
-    return std::tuple{a.score, total(a), more_data(a), std::string_view{a.plan->id}} <
-           std::tuple{b.score, total(b), more_data(b), std::string_view{b.plan->id}};
-  });
-  std::sort(result.excluded.begin(), result.excluded.end(), [&](const Candidate& a, const Candidate& b) {
-    return std::tuple{a.exclusions.size(), total(a), std::string_view{a.plan->id}} <
-           std::tuple{b.exclusions.size(), total(b), std::string_view{b.plan->id}};
-  });
-  return result;
+  return std::tuple{a.score, total_or_max(a), more_data(a), std::string_view{a.plan->id}} <
+         std::tuple{b.score, total_or_max(b), more_data(b), std::string_view{b.plan->id}};
+}
+
+bool nearer(const Candidate& a, const Candidate& b)
+{
+  return std::tuple{a.exclusions.size(), total_or_max(a), std::string_view{a.plan->id}} <
+         std::tuple{b.exclusions.size(), total_or_max(b), std::string_view{b.plan->id}};
+}
+
+// Adds to a max-heap of at most `limit` candidates: the worst of them is at the front, and is the one that
+// goes when a better candidate comes.
+template <typename Before>
+void keep_best(std::vector<Candidate>& heap, std::size_t limit, Candidate&& candidate, Before before)
+{
+  if (heap.size() < limit) {
+    heap.push_back(std::move(candidate));
+    std::push_heap(heap.begin(), heap.end(), before);
+  } else if (limit > 0 && before(candidate, heap.front())) {
+    std::pop_heap(heap.begin(), heap.end(), before);
+    heap.back() = std::move(candidate);
+    std::push_heap(heap.begin(), heap.end(), before);
+  }
+}
+
+} // namespace
+
+Ranking::Ranking(const profile::Needs& needs, date::year_month_day start, std::size_t keep_ranked,
+                 std::size_t keep_excluded, const FitWeights& weights)
+  : m_needs(&needs), m_weights(weights), m_keep_ranked(keep_ranked), m_keep_excluded(keep_excluded)
+{
+  m_result.stay = stay_dates(needs.stay, start);
+}
+
+void Ranking::add(const catalog::Catalog& catalog, const Plan& plan)
+{
+  keep(evaluate(catalog, plan, *m_needs, m_result.stay, m_weights));
+}
+
+void Ranking::add(const catalog::Catalog& catalog, Plan&& plan)
+{
+  auto owned = std::make_shared<const Plan>(std::move(plan));
+  Candidate candidate = evaluate(catalog, *owned, *m_needs, m_result.stay, m_weights);
+  candidate.owned_plan = std::move(owned);
+  keep(std::move(candidate));
+}
+
+void Ranking::keep(Candidate candidate)
+{
+  if (candidate.exclusions.empty()) {
+    ++m_result.ranked_count;
+    keep_best(m_result.ranked, m_keep_ranked, std::move(candidate), ranks_before);
+  } else {
+    ++m_result.excluded_count;
+    keep_best(m_result.excluded, m_keep_excluded, std::move(candidate), nearer);
+  }
+}
+
+Recommendations Ranking::finish() &&
+{
+  std::sort_heap(m_result.ranked.begin(), m_result.ranked.end(), ranks_before);
+  std::sort_heap(m_result.excluded.begin(), m_result.excluded.end(), nearer);
+  return std::move(m_result);
+}
+
+Recommendations recommend(const catalog::Catalog& catalog, const profile::Needs& needs, date::year_month_day start,
+                          const FitWeights& weights)
+{
+  const std::size_t all = catalog.plans.size();
+  Ranking ranking{needs, start, all, all, weights};
+  for (const Plan& plan : catalog.plans) {
+    ranking.add(catalog, plan);
+  }
+  return std::move(ranking).finish();
 }
 
 } // namespace simplan::recommend

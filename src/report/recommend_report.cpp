@@ -21,7 +21,6 @@ using recommend::Recommendations;
 using util::Cents;
 using util::format_dollars;
 
-constexpr std::size_t k_nearest_shown = 5;
 
 std::string notes_cell(Language language, const Candidate& candidate)
 {
@@ -93,7 +92,7 @@ std::string explain(Language language, const Candidate& candidate, std::size_t r
     out += "   " + TR(language, "fit: {}", fit_sentence(language, note)) + "\n";
   }
   const Cents penalty = penalties(candidate);
-  std::string why = "   " + TR(language, "rank {} of {}: score {} = total {}", rank, result.ranked.size(),
+  std::string why = "   " + TR(language, "rank {} of {}: score {} = total {}", rank, result.ranked_count,
                                  format_dollars(candidate.score), format_dollars(cost.total));
   why += penalty > 0 ? TR(language, " + {} for fit", format_dollars(penalty)) : TR(language, ", nothing to add for fit");
   if (rank > 1) {
@@ -150,7 +149,7 @@ std::string render_text(const Recommendations& result, const profile::Needs& nee
   if (result.ranked.empty()) {
     return TR(language, "No plan meets every need for {}: {}.", view.profile, summary) + "\n" +
            TR(language, "The nearest plans, and what ruled each out:") + "\n\n" +
-           excluded_table(result.excluded, view.show_excluded ? result.excluded.size() : k_nearest_shown, needs, options);
+           excluded_table(result.excluded, view.show_excluded ? result.excluded.size() : k_nearest_excluded_shown, needs, options);
   }
   std::string out = TR(language, "Recommended for {}: {}.", view.profile, summary) + "\n\n";
   Table table = ranked_table(language);
@@ -165,7 +164,7 @@ std::string render_text(const Recommendations& result, const profile::Needs& nee
     }
   }
   if (view.show_excluded && !result.excluded.empty()) {
-    out += "\n" + TR(language, "Ruled out ({} plans):", result.excluded.size()) + "\n" +
+    out += "\n" + TR(language, "Ruled out ({} plans):", result.excluded_count) + "\n" +
            excluded_table(result.excluded, result.excluded.size(), needs, options);
   }
   return out;
@@ -207,7 +206,7 @@ std::string render_json(const Recommendations& result, const profile::Needs& nee
   }
   document["recommendations"] = std::move(ranked);
   if (view.show_excluded || result.ranked.empty()) {
-    const std::size_t limit = view.show_excluded ? result.excluded.size() : k_nearest_shown;
+    const std::size_t limit = view.show_excluded ? result.excluded.size() : k_nearest_excluded_shown;
     nlohmann::ordered_json excluded = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < result.excluded.size() && i < limit; ++i) {
       excluded.push_back(candidate_json(result.excluded[i]));
@@ -256,7 +255,7 @@ std::string render_records(const Recommendations& result, const profile::Needs& 
     out += record(csv_row(result.ranked[i], i + 1));
   }
   if (view.show_excluded || result.ranked.empty()) {
-    const std::size_t limit = view.show_excluded ? result.excluded.size() : k_nearest_shown;
+    const std::size_t limit = view.show_excluded ? result.excluded.size() : k_nearest_excluded_shown;
     for (std::size_t i = 0; i < result.excluded.size() && i < limit; ++i) {
       out += record(csv_row(result.excluded[i], std::nullopt));
     }
@@ -293,7 +292,7 @@ std::string render_why_not(const Recommendations& result, const catalog::Plan& p
     nlohmann::ordered_json document;
     document["stay"] = stay_to_json(result.stay);
     document["rank"] = is_ranked ? nlohmann::ordered_json(rank) : nlohmann::ordered_json(nullptr);
-    document["of"] = result.ranked.size();
+    document["of"] = result.ranked_count;
     document["shown"] = rank > 0 && rank <= needs.top;
     document.update(candidate_json(candidate));
     return catalog::dump_json(document);
@@ -314,9 +313,9 @@ std::string render_why_not(const Recommendations& result, const catalog::Plan& p
     }
     return out;
   }
-  out = rank <= needs.top ? TR(language, "{} ({}) ranks {} of {}.", plan_display_name(candidate), plan.id, rank, result.ranked.size())
+  out = rank <= needs.top ? TR(language, "{} ({}) ranks {} of {}.", plan_display_name(candidate), plan.id, rank, result.ranked_count)
                           : TR(language, "{} ({}) ranks {} of {}, below the top {} shown.", plan_display_name(candidate), plan.id,
-                               rank, result.ranked.size(), needs.top);
+                               rank, result.ranked_count, needs.top);
   return out + "\n\n" + explain(language, candidate, rank, result, needs);
 }
 

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
 #include <vector>
 
 namespace simplan::util {
@@ -59,14 +61,100 @@ std::string parse_error_reason(const std::string& what, Language language)
   return head + tail;
 }
 
-// Builds the DOM from nlohmann's SAX events, as nlohmann's own DOM parser does, and also reports keys given
-// twice in one object, with their JSON pointer: nlohmann keeps the last of two equal keys silently, and a
-// catalog with two "price_cents" would be a silent wrong answer. (nlohmann's callback parser could see the
-// keys too, but it rescans the parent container after every object: quadratic on a large "plans" array.)
+// The bytes of a document read in chunks, as the input iterator nlohmann's parser reads. It keeps the chunk
+// before the current one too, so the position of an error (at most one byte behind what was read, when the
+// parser has put a byte back) can be computed without the text.
+class ChunkReader {
+public:
+  explicit ChunkReader(const ReadBytes& read) : m_read(read) {}
+
+  bool at_end() { return m_at == m_size && !refill(); }
+  char current() const { return m_chunk[m_at]; }
+  void advance() { ++m_at; }
+  /// Bytes consumed so far.
+  std::size_t consumed() const { return m_chunk_start + m_at; }
+
+  /// Line and column of a byte offset within the current or the previous chunk.
+  TextPosition position_of(std::size_t offset) const
+  {
+    if (offset >= m_chunk_start) {
+      return advance_position(m_chunk_position, std::string_view{m_chunk.data(), std::min(offset - m_chunk_start, m_size)});
+    }
+    const std::size_t previous_start = m_chunk_start - m_previous_size;
+    return advance_position(m_previous_position, std::string_view{m_previous.data(), offset - std::min(offset, previous_start)});
+  }
+
+  class Iterator {
+  public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+
+    explicit Iterator(ChunkReader* reader) : m_reader(reader) {}
+    char operator*() const { return m_reader->current(); }
+    Iterator& operator++()
+    {
+      m_reader->advance();
+      return *this;
+    }
+    // Only "not yet at the end" is ever asked: begin != end.
+    friend bool operator==(const Iterator& a, const Iterator& b)
+    {
+      ChunkReader* reader = a.m_reader != nullptr ? a.m_reader : b.m_reader;
+      return reader == nullptr || reader->at_end();
+    }
+
+  private:
+    ChunkReader* m_reader;
+  };
+
+private:
+  static constexpr std::size_t k_chunk_bytes = std::size_t{1} << 16;
+
+  bool refill()
+  {
+    if (m_done) {
+      return false;
+    }
+    m_previous_position = m_chunk_position;
+    m_chunk_position = advance_position(m_chunk_position, std::string_view{m_chunk.data(), m_size});
+    std::swap(m_previous, m_chunk);
+    m_previous_size = m_size;
+    m_chunk_start += m_size;
+    m_chunk.resize(k_chunk_bytes);
+    m_size = m_read(m_chunk.data(), m_chunk.size());
+    m_at = 0;
+    m_done = m_size == 0;
+    return !m_done;
+  }
+
+  const ReadBytes& m_read;
+  std::vector<char> m_chunk;
+  std::vector<char> m_previous;
+  std::size_t m_size = 0;
+  std::size_t m_at = 0;
+  std::size_t m_previous_size = 0;
+  std::size_t m_chunk_start = 0;  // offset of m_chunk[0] in the document
+  TextPosition m_chunk_position;
+  TextPosition m_previous_position;
+  bool m_done = false;
+};
+
+// Builds the DOM from nlohmann's SAX events, as nlohmann's own DOM parser does, and also:
+// - reports keys given twice in one object, with their JSON pointer: nlohmann keeps the last of two equal
+//   keys silently, and a catalog with two "price_cents" would be a silent wrong answer. (nlohmann's callback
+//   parser could see the keys too, but it rescans the parent container after every object: quadratic on a
+//   large "plans" array);
+// - stops at nesting deeper than k_max_json_depth (nlohmann's SAX parser keeps its own stack on the heap, so
+//   only this DOM's depth needs bounding);
+// - hands the elements of a StreamedArray over one by one instead of keeping them.
 class DomBuilder {
 public:
-  DomBuilder(std::string_view source, Diagnostics& problems, Language language)
-    : m_source(source), m_problems(problems), m_language(language)
+  DomBuilder(std::string_view source, Diagnostics& problems, Language language, const ChunkReader& input,
+             const StreamedArray* streamed)
+    : m_source(source), m_problems(problems), m_language(language), m_input(input), m_streamed(streamed)
   {
   }
 
@@ -74,6 +162,8 @@ public:
   /// After a failed parse: the 1-based byte where it failed, and nlohmann's message.
   std::size_t error_byte() const { return m_error_byte; }
   const std::string& error_message() const { return m_error_message; }
+  /// After a parse stopped by nesting: the offset of the bracket that went too deep.
+  std::optional<std::size_t> excess_nesting() const { return m_excess_nesting; }
 
   bool null() { return add(Json(nullptr)); }
   bool boolean(bool value) { return add(Json(value)); }
@@ -113,50 +203,74 @@ public:
 private:
   struct Frame {
     Json* value;
-    std::string key;  // the current key, for objects
+    std::string key;         // the current key, for objects
+    std::size_t count = 0;   // elements so far, for arrays
+    bool streamed = false;   // the StreamedArray: elements are handed over, not kept
   };
 
-  // Where the next value goes: the root, the slot made by key(), or the end of the current array.
+  // Where the next value goes: the root, the slot made by key(), the end of the current array, or the
+  // element being streamed.
   Json* next_slot()
   {
     if (m_frames.empty()) {
       return &m_root;
     }
-    Json& container = *m_frames.back().value;
-    if (container.is_array()) {
-      container.get_ref<Json::array_t&>().emplace_back();
-      return &container.get_ref<Json::array_t&>().back();
+    Frame& frame = m_frames.back();
+    if (!frame.value->is_array()) {
+      return m_slot;
     }
-    return m_slot;
+    ++frame.count;
+    if (frame.streamed) {
+      m_element = Json();
+      return &m_element;
+    }
+    auto& array = frame.value->get_ref<Json::array_t&>();
+    array.emplace_back();
+    return &array.back();
   }
 
   bool add(Json value)
   {
     *next_slot() = std::move(value);
+    hand_over_if_complete();
     return true;
   }
 
   bool open(Json::value_t type)
   {
+    if (m_frames.size() >= static_cast<std::size_t>(k_max_json_depth)) {
+      m_excess_nesting = m_input.consumed() - 1;
+      return false;
+    }
+    const bool streamed = m_streamed != nullptr && type == Json::value_t::array && m_frames.size() == 1 &&
+                          m_frames.back().value->is_object() && m_frames.back().key == m_streamed->key;
     Json* slot = next_slot();
     *slot = Json(type);
-    m_frames.push_back({slot, {}});
+    m_frames.push_back({slot, {}, 0, streamed});
     return true;
   }
 
   bool close()
   {
     m_frames.pop_back();
+    hand_over_if_complete();
     return true;
+  }
+
+  // A value just completed directly inside the streamed array is one whole element.
+  void hand_over_if_complete()
+  {
+    if (!m_frames.empty() && m_frames.back().streamed) {
+      m_streamed->on_element(std::move(m_element), m_frames.back().count - 1, m_root);
+    }
   }
 
   std::string pointer_to(std::string_view key) const
   {
     std::string pointer;
     for (std::size_t i = 0; i + 1 < m_frames.size(); ++i) {
-      const Json& container = *m_frames[i].value;
-      pointer = container.is_array() ? json_pointer_append(pointer, container.size() - 1)
-                                     : json_pointer_append(pointer, m_frames[i].key);
+      pointer = m_frames[i].value->is_array() ? json_pointer_append(pointer, m_frames[i].count - 1)
+                                              : json_pointer_append(pointer, m_frames[i].key);
     }
     return json_pointer_append(pointer, key);
   }
@@ -164,11 +278,15 @@ private:
   std::string_view m_source;
   Diagnostics& m_problems;
   Language m_language;
+  const ChunkReader& m_input;
+  const StreamedArray* m_streamed;
   Json m_root;
+  Json m_element;
   std::vector<Frame> m_frames;
   Json* m_slot = nullptr;
   std::size_t m_error_byte = 0;
   std::string m_error_message = "invalid JSON";
+  std::optional<std::size_t> m_excess_nesting;
 };
 
 std::string quoted(std::string_view text)
@@ -190,20 +308,43 @@ std::string join_quoted(std::span<const std::string_view> names)
 std::optional<Json> parse_json_document(std::string_view text, std::string_view source, Diagnostics& problems,
                                         Language language)
 {
+  // Checked on the whole text first, so excess nesting is reported wherever it is, as it always was.
   if (const auto too_deep = find_excess_nesting(text, k_max_json_depth)) {
     problems.push_back({std::string{source}, position_at(text, *too_deep), {},
                         TR(language, "nesting deeper than {} levels is not allowed", k_max_json_depth)});
     return std::nullopt;
   }
+  return parse_json_stream(read_text(text), source, problems, language);
+}
+
+ReadBytes read_text(std::string_view text)
+{
+  return [text](char* buffer, std::size_t capacity) mutable {
+    const std::size_t count = std::min(capacity, text.size());
+    std::copy_n(text.data(), count, buffer);
+    text.remove_prefix(count);
+    return count;
+  };
+}
+
+std::optional<Json> parse_json_stream(const ReadBytes& read, std::string_view source, Diagnostics& problems,
+                                      Language language, const StreamedArray* streamed)
+{
   const std::size_t problems_before = problems.size();
-  DomBuilder builder{source, problems, language};
-  const bool parsed = Json::sax_parse(text.begin(), text.end(), &builder);
+  ChunkReader input{read};
+  DomBuilder builder{source, problems, language, input, streamed};
+  const bool parsed = Json::sax_parse(ChunkReader::Iterator{&input}, ChunkReader::Iterator{nullptr}, &builder);
   if (!parsed) {
     // A syntax error hides any duplicate keys found before it: report the error alone.
     problems.resize(problems_before);
+    if (const auto too_deep = builder.excess_nesting()) {
+      problems.push_back({std::string{source}, input.position_of(*too_deep), {},
+                          TR(language, "nesting deeper than {} levels is not allowed", k_max_json_depth)});
+      return std::nullopt;
+    }
     const std::size_t offset = builder.error_byte() == 0 ? 0 : builder.error_byte() - 1;
     problems.push_back(
-      {std::string{source}, position_at(text, offset), {}, parse_error_reason(builder.error_message(), language)});
+      {std::string{source}, input.position_of(offset), {}, parse_error_reason(builder.error_message(), language)});
     return std::nullopt;
   }
   if (problems.size() != problems_before) {

@@ -232,16 +232,21 @@ std::string to_lower_ascii(std::string_view text)
 
 TextPosition position_at(std::string_view text, std::size_t byte_offset)
 {
-  TextPosition position;
-  const std::size_t end = std::min(byte_offset, text.size());
-  for (std::size_t at = 0; at < end; ++at) {
-    const auto byte = static_cast<unsigned char>(text[at]);
-    if (byte == '\n') {
-      ++position.line;
-      position.column = 1;
-    } else if ((byte & 0xC0) != 0x80) {
-      ++position.column;
-    }
+  return advance_position(TextPosition{}, text.substr(0, std::min(byte_offset, text.size())));
+}
+
+TextPosition advance_position(TextPosition start, std::string_view bytes)
+{
+  // Lines are counted in one pass the compiler vectorizes; only the last line's characters are counted.
+  TextPosition position = start;
+  const std::size_t last_newline = bytes.rfind('\n');
+  if (last_newline != std::string_view::npos) {
+    position.line += static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(last_newline) + 1, '\n'));
+    position.column = 1;
+    bytes.remove_prefix(last_newline + 1);
+  }
+  for (const char c : bytes) {
+    position.column += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
   }
   return position;
 }

@@ -96,11 +96,13 @@ TEST_CASE("hostile catalogs are refused without a crash")
   CHECK(result.status == 3);
   CHECK(result.out.starts_with(path + ":1:42: syntax error"));
 
-  // Larger than the 256 MiB limit: refused from its size, before reading (the file is sparse).
+  // A catalog has no size limit: it is read in pieces, so a huge one (300 MiB, sparse) is read only as far
+  // as its first syntax error, and not into memory first.
+  const std::string small_result = result.out;
   REQUIRE(::truncate(path.c_str(), 300L * 1024 * 1024) == 0);
   result = run({"catalog", "validate", path});
   CHECK(result.status == 3);
-  CHECK(result.err == "simplan: error: catalog '" + path + "' is larger than the limit of 256 MiB\n");
+  CHECK(result.out == small_result);
   std::remove(path.c_str());
 }
 

@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <memory>
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
@@ -62,6 +64,28 @@ RunResult FakeWorld::run(std::vector<std::string> args) const
     std::ostringstream text;
     text << file.rdbuf();
     return text.str();
+  };
+  // Served in small, odd-sized pieces, so every test of a streamed input also crosses piece boundaries.
+  environment.open_input = [this](const std::string& path, std::string_view what, i18n::Language /*language*/) {
+    auto text = std::make_shared<std::string>();
+    if (path == "-") {
+      *text = stdin_text;
+    } else {
+      std::ifstream file{path, std::ios::binary};
+      if (!file) {
+        throw cli::Failure{cli::ExitCode::io, "cannot read " + std::string{what} + " '" + path + "'"};
+      }
+      std::ostringstream contents;
+      contents << file.rdbuf();
+      *text = contents.str();
+    }
+    return util::ReadBytes{[text, at = std::size_t{0}](char* buffer, std::size_t capacity) mutable {
+      constexpr std::size_t k_piece = 61;
+      const std::size_t count = std::min({capacity, k_piece, text->size() - at});
+      std::copy_n(text->data() + at, count, buffer);
+      at += count;
+      return count;
+    }};
   };
   environment.today = *util::parse_iso_date(today);
   environment.now_unix = [] { return std::int64_t{1795953600}; };  // 2026-11-29T12:00:00Z

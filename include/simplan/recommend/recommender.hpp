@@ -6,6 +6,8 @@
 #include "simplan/profile/profile.hpp"
 #include "simplan/recommend/stay_cost.hpp"
 
+#include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,6 +70,7 @@ struct FitWeights {
 
 struct Candidate {
   const catalog::Plan* plan = nullptr;
+  std::shared_ptr<const catalog::Plan> owned_plan;  ///< set when the candidate owns its plan (a streamed catalog)
   const catalog::Carrier* carrier = nullptr;
   std::optional<StayCost> cost;         ///< absent when the plan cannot be priced for the lines
   std::vector<Exclusion> exclusions;    ///< empty: the plan is recommendable
@@ -77,13 +80,40 @@ struct Candidate {
 
 struct Recommendations {
   StayDates stay;
-  std::vector<Candidate> ranked;    ///< every plan that meets the hard needs, best first
+  std::vector<Candidate> ranked;    ///< the plans that meet the hard needs, best first (all, unless a Ranking kept fewer)
+  std::size_t ranked_count = 0;     ///< how many plans meet the hard needs
   std::vector<Candidate> excluded;  ///< the rest, nearest first (fewest failed needs, then cost, then id)
+  std::size_t excluded_count = 0;   ///< how many plans a hard need rules out
 };
 
 /// Ranks by score, then total, then more high-speed data (unlimited first), then plan id.
 Recommendations recommend(const catalog::Catalog& catalog, const profile::Needs& needs, date::year_month_day start,
                           const FitWeights& weights = {});
+
+/// recommend() for plans given one at a time: keeps only the best `keep_ranked` plans that meet the hard
+/// needs and the nearest `keep_excluded` of the rest (a bounded heap each), so ranking a catalog of any size
+/// holds only what will be shown. The kept plans are exactly the first ones recommend() would list.
+class Ranking {
+public:
+  Ranking(const profile::Needs& needs, date::year_month_day start, std::size_t keep_ranked, std::size_t keep_excluded,
+          const FitWeights& weights = {});
+
+  /// Evaluates a plan that outlives the result (one of a catalog held in memory).
+  void add(const catalog::Catalog& catalog, const catalog::Plan& plan);
+  /// Evaluates a plan, which the result owns if it is kept (one streamed from a file).
+  void add(const catalog::Catalog& catalog, catalog::Plan&& plan);
+
+  Recommendations finish() &&;
+
+private:
+  void keep(Candidate candidate);
+
+  const profile::Needs* m_needs;
+  FitWeights m_weights;
+  std::size_t m_keep_ranked;
+  std::size_t m_keep_excluded;
+  Recommendations m_result;  // ranked and excluded are heaps, the worst kept first, until finish()
+};
 
 /// Evaluates one plan the way recommend() does (for compare and --why-not).
 Candidate evaluate(const catalog::Catalog& catalog, const catalog::Plan& plan, const profile::Needs& needs,

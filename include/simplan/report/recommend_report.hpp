@@ -5,9 +5,13 @@
 #include "simplan/recommend/recommender.hpp"
 #include "simplan/report/output_format.hpp"
 
+#include <cstddef>
 #include <string>
 
 namespace simplan::report {
+
+/// How many of the plans a need rules out are listed when no plan fits (without --show-excluded).
+inline constexpr std::size_t k_nearest_excluded_shown = 5;
 
 struct RecommendView {
   std::string profile;          ///< the profile's name, or the file it came from

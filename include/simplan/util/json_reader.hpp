@@ -4,11 +4,13 @@
 
 #include "simplan/i18n/language.hpp"
 #include "simplan/util/diagnostic.hpp"
+#include "simplan/util/read_bytes.hpp"
 
 #include <date/date.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -26,6 +28,21 @@ inline constexpr int k_max_json_depth = 64;
 /// and returns nothing.
 std::optional<Json> parse_json_document(std::string_view text, std::string_view source, Diagnostics& problems,
                                         i18n::Language language = i18n::Language::en);
+
+/// The elements of one array field of the top-level object, handed over one at a time instead of kept.
+struct StreamedArray {
+  std::string_view key;  ///< the top-level field, e.g. "plans"
+  /// Called as soon as each element is complete, with its index and the document read so far (the fields
+  /// that come before `key` in the text, and any part of others). The array stays in the DOM, empty.
+  std::function<void(Json&& element, std::size_t index, const Json& document_so_far)> on_element;
+};
+
+/// parse_json_document for a document read in pieces: memory is bounded by the DOM it keeps, not by the
+/// text. Nesting is checked as it is read, so a syntax error before the excess nesting is the one reported.
+/// Elements of `streamed` (when given) are not kept; on failure some may have been handed over already.
+std::optional<Json> parse_json_stream(const ReadBytes& read, std::string_view source, Diagnostics& problems,
+                                      i18n::Language language = i18n::Language::en,
+                                      const StreamedArray* streamed = nullptr);
 
 /// "/plans/3/name" from "/plans/3" and "name", escaping "~" and "/" as RFC 6901 says.
 std::string json_pointer_append(std::string_view pointer, std::string_view key);

@@ -41,5 +41,7 @@ struct TextPosition {
   std::size_t column = 1;
 };
 TextPosition position_at(std::string_view text, std::size_t byte_offset);
+/// The position just after `bytes`, when they start at `start`: for text read in pieces.
+TextPosition advance_position(TextPosition start, std::string_view bytes);
 
 } // namespace simplan::util
