@@ -882,6 +882,20 @@ public:
     }
   }
 
+  /// Forgets the plans read, to read the same document again. What is already known of it stays, so the
+  /// carriers the sink was shown stay where they are, and the sink is not given the same plan twice.
+  void restart()
+  {
+    m_sink_has = std::max(m_sink_has, m_handed_over);
+    m_handed_over = 0;
+    m_catalog.plans.clear();
+    m_waiting.clear();
+    m_plan_indexes.clear();
+    m_plan_problems.clear();
+    m_duplicate_plans.clear();
+    m_unknown_carriers.clear();
+  }
+
   LoadResult finish(const Json& document)
   {
     LoadResult result;
@@ -935,7 +949,7 @@ private:
     check_references(plan, index, pointer);
     if (!m_sink) {
       m_catalog.plans.push_back(std::move(plan));
-    } else if (m_plan_problems.size() == problems_before) {
+    } else if (m_plan_problems.size() == problems_before && ++m_handed_over > m_sink_has) {
       m_sink(m_catalog, std::move(plan));
     }
   }
@@ -975,6 +989,8 @@ private:
   bool m_check_carriers = false;   // the carriers read cleanly, so a plan's unknown carrier is its own fault
   std::set<std::string, std::less<>> m_carrier_ids;
   std::vector<Json> m_waiting;
+  std::size_t m_handed_over = 0;  // plans this reading has given the sink
+  std::size_t m_sink_has = 0;     // plans an earlier reading of the document gave it
   std::unordered_map<std::string, std::size_t> m_plan_indexes;
   util::Diagnostics m_plan_problems;
   util::Diagnostics m_duplicate_plans;
@@ -986,10 +1002,11 @@ private:
 
 LoadResult load_catalog(std::string_view json_text, std::string_view source, const Catalog* base, i18n::Language language)
 {
-  return load_catalog_stream(util::read_text(json_text), source, base, language);
+  return load_catalog_stream({util::read_text(json_text), [json_text] { return util::read_text(json_text); }}, source,
+                             base, language);
 }
 
-LoadResult load_catalog_stream(const util::ReadBytes& read, std::string_view source, const Catalog* base,
+LoadResult load_catalog_stream(const CatalogInput& input, std::string_view source, const Catalog* base,
                                i18n::Language language, const PlanSink& sink)
 {
   CatalogReading reading{source, base, language, sink};
@@ -997,7 +1014,15 @@ LoadResult load_catalog_stream(const util::ReadBytes& read, std::string_view sou
                                     reading.on_plan(std::move(element), index, document_so_far);
                                   }};
   LoadResult result;
-  const auto document = util::parse_json_stream(read, source, result.problems, language, &plans);
+  // The fast reader first; a document it gives up on is read again by the one that explains problems.
+  if (input.reread) {
+    if (const auto document = util::parse_valid_json_stream(input.read, source, result.problems, language, &plans)) {
+      return reading.finish(*document);
+    }
+    reading.restart();
+  }
+  const auto document =
+    util::parse_json_stream(input.reread ? input.reread() : input.read, source, result.problems, language, &plans);
   if (!document) {
     return result;
   }

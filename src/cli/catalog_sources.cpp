@@ -60,8 +60,12 @@ CatalogCheck check_catalogs(const Context& context, const std::vector<std::strin
       // Validated when simplan was built: reading it parses no JSON and can find no problem.
       layer = catalog::read_compiled_catalog(data::builtin_catalog_compiled());
     } else {
-      const util::ReadBytes read = context.environment.open_input(name, TR(context.language, "catalog"), context.language);
-      auto result = catalog::load_catalog_stream(read, catalog_label(name), loaded.layers.empty() ? nullptr : &loaded.catalog,
+      const auto open = [&] { return context.environment.open_input(name, TR(context.language, "catalog"), context.language); };
+      catalog::CatalogInput input{open(), {}};
+      if (name != "-") {
+        input.reread = open;
+      }
+      auto result = catalog::load_catalog_stream(input, catalog_label(name), loaded.layers.empty() ? nullptr : &loaded.catalog,
                                                  context.language, names.size() == 1 ? sink : catalog::PlanSink{});
       check.problems.insert(check.problems.end(), result.problems.begin(), result.problems.end());
       layer = std::move(result.catalog);

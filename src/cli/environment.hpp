@@ -46,6 +46,10 @@ struct Environment {
 struct Output {
   std::string out;
   std::string err;
+  /// When set (process_main sets it), a command whose output may be large writes it here in pieces instead
+  /// of into `out`, once nothing can make it fail but writing: err so far is written first, then each piece.
+  /// Throws Failure when standard output cannot be written; stops quietly when its reader has gone (EPIPE).
+  std::function<void(std::string_view piece)> stream_out;
 };
 
 /// The language/encoding of the terminal is UTF-8 (LC_ALL, else LC_CTYPE, else LANG names UTF-8).

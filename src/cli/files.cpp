@@ -75,22 +75,42 @@ bool write_all(int fd, std::string_view text)
   return true;
 }
 
-// Writes `text` to a new temporary file next to `path` and returns its name; the file is synced.
-std::string write_temporary(const std::string& path, std::string_view text, std::string_view what, mode_t mode,
-                            Language language)
+// Writes what `produce` makes to a new temporary file next to `path` and returns its name; the file is
+// synced. On any failure the temporary file is removed.
+std::string write_temporary(const std::string& path, const std::function<void(const WritePiece&)>& produce,
+                            std::string_view what, mode_t mode, Language language)
 {
   std::string name = path + ".tmp.XXXXXX";
   const int fd = ::mkostemp(name.data(), O_CLOEXEC);
   if (fd < 0) {
     fail(language, what, path, errno);
   }
-  const bool written = write_all(fd, text) && ::fchmod(fd, mode) == 0 && ::fsync(fd) == 0;
-  const int error = errno;
-  if (::close(fd) != 0 || !written) {
+  try {
+    produce([&](std::string_view piece) {
+      if (!write_all(fd, piece)) {
+        fail(language, what, path, errno);
+      }
+    });
+    if (::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) {
+      fail(language, what, path, errno);
+    }
+  } catch (...) {
+    ::close(fd);
     ::unlink(name.c_str());
-    fail(language, what, path, written ? errno : error);
+    throw;
+  }
+  if (::close(fd) != 0) {
+    const int error = errno;
+    ::unlink(name.c_str());
+    fail(language, what, path, error);
   }
   return name;
+}
+
+std::string write_temporary(const std::string& path, std::string_view text, std::string_view what, mode_t mode,
+                            Language language)
+{
+  return write_temporary(path, [text](const WritePiece& write) { write(text); }, what, mode, language);
 }
 
 void sync_directory(const std::string& directory)
@@ -112,6 +132,12 @@ void create_parent_directory(const std::string& path, std::string_view what, Lan
 void write_file_atomically(const std::string& path, std::string_view text, std::string_view what,
                            const WriteOptions& options)
 {
+  write_file_atomically(path, [text](const WritePiece& write) { write(text); }, what, options);
+}
+
+void write_file_atomically(const std::string& path, const std::function<void(const WritePiece& write)>& produce,
+                           std::string_view what, const WriteOptions& options)
+{
   const Language language = options.language;
   const std::string directory = directory_of(path);
   if (options.create_directory) {
@@ -129,7 +155,7 @@ void write_file_atomically(const std::string& path, std::string_view text, std::
   // New files are private (the person's own data); an existing file keeps its permissions.
   const mode_t mode = exists ? (status.st_mode & 07777) : 0600;
 
-  const std::string temporary = write_temporary(path, text, what, mode, language);
+  const std::string temporary = write_temporary(path, produce, what, mode, language);
   if (options.keep_backup && exists) {
     const auto previous = read_file_if_exists(path, SIZE_MAX, what, language);
     if (previous) {

@@ -5,6 +5,7 @@
 
 #include "simplan/i18n/language.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,15 @@ struct WriteOptions {
 /// `what` names the file in messages ("lines file", "calendar").
 void write_file_atomically(const std::string& path, std::string_view text, std::string_view what,
                            const WriteOptions& options = {});
+
+/// Writes one piece of a file's text; throws Failure when it cannot.
+using WritePiece = std::function<void(std::string_view piece)>;
+
+/// write_file_atomically for text made in pieces: `produce` is called once, with the function that appends
+/// a piece to the new file, and the new file replaces `path` only when produce returns. Its memory does not
+/// grow with the file. When produce throws, the old file stays and the exception passes through.
+void write_file_atomically(const std::string& path, const std::function<void(const WritePiece& write)>& produce,
+                           std::string_view what, const WriteOptions& options = {});
 
 /// Creates the directory `path` is in (and its parents, mode 0700) when missing.
 void create_parent_directory(const std::string& path, std::string_view what, i18n::Language language);

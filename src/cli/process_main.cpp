@@ -201,22 +201,33 @@ int process_main(int argc, const char* const* argv)
   for (int i = 1; i < argc; ++i) {
     args.emplace_back(argv[i]);
   }
+  const Language language = detect_language(args, environment);
   Output output;
-  struct {
-    int status;
-    Language language;
-  } result{run(args, environment, output), detect_language(args, environment)};
+  bool reader_gone = false;
+  output.stream_out = [&](std::string_view piece) {
+    write_all(STDERR_FILENO, output.err);
+    output.err.clear();
+    if (reader_gone) {
+      return;
+    }
+    const int error = write_all(STDOUT_FILENO, piece);
+    reader_gone = error == EPIPE;
+    if (error != 0 && error != EPIPE) {
+      throw Failure{ExitCode::io,
+                    TR(language, "cannot write to standard output: {}", system_error_text(language, error))};
+    }
+  };
+  int status = run(args, environment, output);
 
   write_all(STDERR_FILENO, output.err);
   const int error = write_all(STDOUT_FILENO, output.out);
   // EPIPE: the reader has all it wanted (simplan plans | head -1); that is success, and quiet.
   if (error != 0 && error != EPIPE) {
-    const std::string message = TR(result.language, "cannot write to standard output: {}",
-                                   system_error_text(result.language, error));
-    write_all(STDERR_FILENO, TR(result.language, "simplan: error: {}", message) + "\n");
-    result.status = static_cast<int>(ExitCode::io);
+    const std::string message = TR(language, "cannot write to standard output: {}", system_error_text(language, error));
+    write_all(STDERR_FILENO, TR(language, "simplan: error: {}", message) + "\n");
+    status = static_cast<int>(ExitCode::io);
   }
-  return result.status;
+  return status;
 }
 
 } // namespace simplan::cli

@@ -223,16 +223,17 @@ int run_remind(const RemindOptions& options, const Context& context)
   if (format == report::ReminderFormat::ics) {
     calendar.stamp_unix_seconds = calendar_stamp(context);
   }
-  std::string text = report::render_reminders(reminders, context.today, format, context.render, calendar);
+  // Nothing can fail now but writing, so a calendar (it can be hundreds of megabytes) is written as it is
+  // made, to standard output or to the new file that replaces --output when it is complete.
+  const auto render = [&](const WritePiece& write) {
+    calendar.write = write;
+    write(report::render_reminders(reminders, context.today, format, context.render, calendar));
+  };
   if (options.output.empty() || options.output == "-") {
-    // Moved, not copied, when nothing was written before: a calendar can be hundreds of megabytes.
-    if (context.output.out.empty()) {
-      context.output.out = std::move(text);
-    } else {
-      context.output.out += text;
-    }
+    render(context.output.stream_out ? WritePiece{context.output.stream_out}
+                                     : WritePiece{[&](std::string_view piece) { context.output.out += piece; }});
   } else {
-    write_file_atomically(options.output, text, TR(language, "output file"), {false, false, language});
+    write_file_atomically(options.output, render, TR(language, "output file"), {false, false, language});
   }
   return static_cast<int>(any || format == report::ReminderFormat::ics ? ExitCode::success : ExitCode::no_match);
 }

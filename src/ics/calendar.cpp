@@ -137,9 +137,12 @@ std::string utc_timestamp(std::int64_t unix_seconds)
                      time.seconds().count());
 }
 
-CalendarWriter::CalendarWriter(std::string_view name, std::int64_t stamp_unix_seconds)
-  : m_stamp(utc_timestamp(stamp_unix_seconds))
+CalendarWriter::CalendarWriter(std::string_view name, std::int64_t stamp_unix_seconds, Write write)
+  : m_stamp(utc_timestamp(stamp_unix_seconds)), m_write(std::move(write))
 {
+  if (m_write) {
+    m_out.reserve(k_piece_bytes + k_piece_bytes / 4);
+  }
   property(m_out, "BEGIN", "VCALENDAR");
   property(m_out, "VERSION", "2.0");
   property(m_out, "PRODID", "-//simplan//simplan " SIMPLAN_VERSION "//EN");
@@ -177,11 +180,19 @@ void CalendarWriter::add(const Event& event)
     property(out, "END", "VALARM");
   }
   property(out, "END", "VEVENT");
+  if (m_write && out.size() >= k_piece_bytes) {
+    m_write(out);
+    out.clear();
+  }
 }
 
 std::string CalendarWriter::finish() &&
 {
   property(m_out, "END", "VCALENDAR");
+  if (m_write) {
+    m_write(m_out);
+    return {};
+  }
   return std::move(m_out);
 }
 

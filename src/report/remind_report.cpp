@@ -223,7 +223,7 @@ ics::Event heads_up_event(Language language, const Reminder& reminder, int days)
 std::string render_calendar(const std::vector<Reminder>& reminders, date::year_month_day today,
                             const CalendarOptions& options, Language language)
 {
-  ics::CalendarWriter calendar{TR(language, "Phone plan renewals (simplan)"), options.stamp_unix_seconds};
+  ics::CalendarWriter calendar{TR(language, "Phone plan renewals (simplan)"), options.stamp_unix_seconds, options.write};
   std::map<std::pair<const catalog::RenewalPolicy*, const catalog::Carrier*>, std::vector<std::string>> guides;
   const auto event_for = [&](const Reminder& reminder) {
     const auto key = std::make_pair(reminder.plan.policy, reminder.plan.carrier);

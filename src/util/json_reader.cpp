@@ -8,6 +8,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
 #include <iterator>
 #include <vector>
 
@@ -152,7 +156,8 @@ private:
 // - hands the elements of a StreamedArray over one by one instead of keeping them.
 class DomBuilder {
 public:
-  DomBuilder(std::string_view source, Diagnostics& problems, Language language, const ChunkReader& input,
+  // `input` (nullable) tells where excess nesting is.
+  DomBuilder(std::string_view source, Diagnostics& problems, Language language, const ChunkReader* input,
              const StreamedArray* streamed)
     : m_source(source), m_problems(problems), m_language(language), m_input(input), m_streamed(streamed)
   {
@@ -186,7 +191,7 @@ public:
       m_problems.push_back({std::string{m_source}, std::nullopt, pointer_to(name),
                             TR(m_language, "duplicate key \"{}\" in one object", name)});
     }
-    frame.key = name;
+    frame.key = std::move(name);
     m_slot = &existing->second;
     return true;
   }
@@ -239,7 +244,7 @@ private:
   bool open(Json::value_t type)
   {
     if (m_frames.size() >= static_cast<std::size_t>(k_max_json_depth)) {
-      m_excess_nesting = m_input.consumed() - 1;
+      m_excess_nesting = m_input != nullptr ? m_input->consumed() - 1 : 0;
       return false;
     }
     const bool streamed = m_streamed != nullptr && type == Json::value_t::array && m_frames.size() == 1 &&
@@ -278,7 +283,7 @@ private:
   std::string_view m_source;
   Diagnostics& m_problems;
   Language m_language;
-  const ChunkReader& m_input;
+  const ChunkReader* m_input;
   const StreamedArray* m_streamed;
   Json m_root;
   Json m_element;
@@ -287,6 +292,403 @@ private:
   std::size_t m_error_byte = 0;
   std::string m_error_message = "invalid JSON";
   std::optional<std::size_t> m_excess_nesting;
+};
+
+// A strict JSON reader (RFC 8259, as nlohmann reads it) for documents that are valid, which is nearly all of
+// them: it delivers the same SAX events as nlohmann's parser, several times faster, because it copies a run
+// of plain characters of a string at once where nlohmann's lexer handles every byte on its own, twice. It
+// does not explain problems: on anything it does not accept, or finds unusual (an integer beyond 64 bits, a
+// byte order mark cut short), it gives up, and the caller parses the document again with nlohmann, whose
+// message and position are the ones reported. It must never accept what nlohmann refuses.
+template <typename Handler>
+class StrictJsonReader {
+public:
+  StrictJsonReader(const ReadBytes& read, Handler& handler) : m_read(read), m_handler(handler) {}
+
+  /// True when the whole input is one valid JSON value and the handler took every event.
+  bool parse()
+  {
+    if (fill(3) && m_buffer[m_at] == '\xEF') {
+      if (m_buffer[m_at + 1] != '\xBB' || m_buffer[m_at + 2] != '\xBF') {
+        return false;
+      }
+      m_at += 3;
+    }
+    skip_whitespace();
+    if (!value()) {
+      return false;
+    }
+    while (!m_open.empty()) {
+      skip_whitespace();
+      const int c = peek();
+      const bool object = m_open.back();
+      if (c == (object ? '}' : ']')) {
+        ++m_at;
+        m_open.pop_back();
+        m_first = false;
+        if (!(object ? m_handler.end_object() : m_handler.end_array())) {
+          return false;
+        }
+        continue;
+      }
+      if (!m_first) {
+        if (c != ',') {
+          return false;
+        }
+        ++m_at;
+        skip_whitespace();
+      }
+      m_first = false;
+      if (object) {
+        if (peek() != '"') {
+          return false;
+        }
+        ++m_at;
+        if (!string(m_text) || !m_handler.key(m_text)) {
+          return false;
+        }
+        skip_whitespace();
+        if (peek() != ':') {
+          return false;
+        }
+        ++m_at;
+        skip_whitespace();
+      }
+      if (!value()) {
+        return false;
+      }
+    }
+    skip_whitespace();
+    return peek() == k_end;
+  }
+
+private:
+  static constexpr int k_end = -1;
+  static constexpr std::size_t k_read_bytes = std::size_t{1} << 16;
+
+  // Makes at least `count` bytes available from m_at, unless the input ends first.
+  bool fill(std::size_t count)
+  {
+    if (m_size - m_at >= count) {
+      return true;
+    }
+    std::copy(m_buffer.begin() + static_cast<std::ptrdiff_t>(m_at), m_buffer.begin() + static_cast<std::ptrdiff_t>(m_size),
+              m_buffer.begin());
+    m_size -= m_at;
+    m_at = 0;
+    while (m_size < count && !m_done) {
+      if (m_buffer.size() < m_size + k_read_bytes) {
+        m_buffer.resize(m_size + k_read_bytes);
+      }
+      const std::size_t got = m_read(m_buffer.data() + m_size, k_read_bytes);
+      m_done = got == 0;
+      m_size += got;
+    }
+    return m_size >= count;
+  }
+
+  int peek() { return fill(1) ? static_cast<unsigned char>(m_buffer[m_at]) : k_end; }
+
+  void skip_whitespace()
+  {
+    for (;;) {
+      while (m_at < m_size) {
+        const char c = m_buffer[m_at];
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+          return;
+        }
+        ++m_at;
+      }
+      if (!fill(1)) {
+        return;
+      }
+    }
+  }
+
+  // One value: a scalar is delivered whole; a container is opened, and the loop in parse() reads its members.
+  bool value()
+  {
+    switch (peek()) {
+    case '{':
+      ++m_at;
+      m_open.push_back(true);
+      m_first = true;
+      return m_handler.start_object(static_cast<std::size_t>(-1));
+    case '[':
+      ++m_at;
+      m_open.push_back(false);
+      m_first = true;
+      return m_handler.start_array(static_cast<std::size_t>(-1));
+    case '"':
+      ++m_at;
+      return string(m_text) && m_handler.string(m_text);
+    case 't': return literal("true") && m_handler.boolean(true);
+    case 'f': return literal("false") && m_handler.boolean(false);
+    case 'n': return literal("null") && m_handler.null();
+    default: return number();
+    }
+  }
+
+  bool literal(std::string_view word)
+  {
+    if (!fill(word.size()) || std::string_view{m_buffer.data() + m_at, word.size()} != word) {
+      return false;
+    }
+    m_at += word.size();
+    return true;
+  }
+
+  static bool is_number_byte(int c) { return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'; }
+
+  bool number()
+  {
+    m_number.clear();
+    for (int c = peek(); is_number_byte(c); c = peek()) {
+      m_number += static_cast<char>(c);
+      ++m_at;
+    }
+    // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+    const std::string_view text = m_number;
+    std::size_t at = text.starts_with('-') ? 1 : 0;
+    const auto digits = [&] {
+      const std::size_t start = at;
+      while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
+        ++at;
+      }
+      return at - start;
+    };
+    const std::size_t integer_start = at;
+    const std::size_t integer_digits = digits();
+    if (integer_digits == 0 || (integer_digits > 1 && text[integer_start] == '0')) {
+      return false;
+    }
+    bool is_float = false;
+    if (at < text.size() && text[at] == '.') {
+      ++at;
+      if (digits() == 0) {
+        return false;
+      }
+      is_float = true;
+    }
+    if (at < text.size() && (text[at] == 'e' || text[at] == 'E')) {
+      ++at;
+      if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
+        ++at;
+      }
+      if (digits() == 0) {
+        return false;
+      }
+      is_float = true;
+    }
+    if (at != text.size()) {
+      return false;
+    }
+    const char* const first = text.data();
+    const char* const last = text.data() + text.size();
+    if (is_float) {
+      double number = 0;
+      const auto [end, error] = std::from_chars(first, last, number);
+      return error == std::errc{} && end == last && std::isfinite(number) && m_handler.number_float(number, m_number);
+    }
+    if (text.starts_with('-')) {
+      Json::number_integer_t number = 0;
+      const auto [end, error] = std::from_chars(first, last, number);
+      return error == std::errc{} && end == last && m_handler.number_integer(number);
+    }
+    Json::number_unsigned_t number = 0;
+    const auto [end, error] = std::from_chars(first, last, number);
+    return error == std::errc{} && end == last && m_handler.number_unsigned(number);
+  }
+
+  // The rest of a string whose opening quote has been read, unescaped into `out`.
+  bool string(std::string& out)
+  {
+    out.clear();
+    for (;;) {
+      // A run of bytes that stand for themselves, printable ASCII and whole well-formed UTF-8 characters:
+      // copied at once. The rest (the closing quote, an escape, a character cut by the buffer's end, a
+      // mistake) is handled one at a time below.
+      const char* const data = m_buffer.data();
+      std::size_t run = m_at;
+      while (run < m_size) {
+        if (is_plain(data[run])) {
+          ++run;
+        } else if (const std::size_t length = utf8_length(data + run, m_size - run); length > 0) {
+          run += length;
+        } else {
+          break;
+        }
+      }
+      out.append(data + m_at, run - m_at);
+      m_at = run;
+      if (!fill(1)) {
+        return false;
+      }
+      const auto c = static_cast<unsigned char>(m_buffer[m_at]);
+      if (c == '"') {
+        ++m_at;
+        return true;
+      }
+      if (c == '\\') {
+        if (!escape(out)) {
+          return false;
+        }
+      } else if (c >= 0x80) {
+        if (!utf8_character(out)) {
+          return false;
+        }
+      } else if (c < 0x20) {
+        return false;
+      }
+    }
+  }
+
+  // The bytes a string holds as they are: printable ASCII but the quote and the backslash.
+  static bool is_plain(char c)
+  {
+    static constexpr auto k_plain = [] {
+      std::array<bool, 256> plain{};
+      for (int byte = 0x20; byte < 0x80; ++byte) {
+        plain[static_cast<std::size_t>(byte)] = byte != '"' && byte != '\\';
+      }
+      return plain;
+    }();
+    return k_plain[static_cast<unsigned char>(c)];
+  }
+
+  // The length of the multi-byte UTF-8 character at `text` (of which `available` bytes are read), when it
+  // is whole and well-formed as RFC 3629 says (nlohmann's test: no overlong forms, no surrogates, nothing
+  // above U+10FFFF); else 0.
+  static std::size_t utf8_length(const char* text, std::size_t available)
+  {
+    const auto byte = [&](std::size_t i) -> unsigned char {
+      return i < available ? static_cast<unsigned char>(text[i]) : 0;
+    };
+    const unsigned char lead = byte(0);
+    std::size_t length = 0;
+    unsigned char second_low = 0x80;
+    unsigned char second_high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      second_low = lead == 0xE0 ? 0xA0 : 0x80;
+      second_high = lead == 0xED ? 0x9F : 0xBF;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      second_low = lead == 0xF0 ? 0x90 : 0x80;
+      second_high = lead == 0xF4 ? 0x8F : 0xBF;
+    } else {
+      return 0;
+    }
+    if (byte(1) < second_low || byte(1) > second_high) {
+      return 0;
+    }
+    for (std::size_t i = 2; i < length; ++i) {
+      if (byte(i) < 0x80 || byte(i) > 0xBF) {
+        return 0;
+      }
+    }
+    return length;
+  }
+
+  // A multi-byte character the run stopped at: cut by the buffer's end (read more), or not well-formed.
+  bool utf8_character(std::string& out)
+  {
+    fill(4);
+    const std::size_t length = utf8_length(m_buffer.data() + m_at, m_size - m_at);
+    out.append(m_buffer.data() + m_at, length);
+    m_at += length;
+    return length > 0;
+  }
+
+  bool escape(std::string& out)
+  {
+    if (!fill(2)) {
+      return false;
+    }
+    const char kind = m_buffer[m_at + 1];
+    m_at += 2;
+    switch (kind) {
+    case '"': out += '"'; return true;
+    case '\\': out += '\\'; return true;
+    case '/': out += '/'; return true;
+    case 'b': out += '\b'; return true;
+    case 'f': out += '\f'; return true;
+    case 'n': out += '\n'; return true;
+    case 'r': out += '\r'; return true;
+    case 't': out += '\t'; return true;
+    case 'u': break;
+    default: return false;
+    }
+    std::uint32_t code = 0;
+    if (!hex4(code)) {
+      return false;
+    }
+    if (code >= 0xDC00 && code <= 0xDFFF) {
+      return false;
+    }
+    if (code >= 0xD800 && code <= 0xDBFF) {
+      std::uint32_t low = 0;
+      if (!fill(2) || m_buffer[m_at] != '\\' || m_buffer[m_at + 1] != 'u') {
+        return false;
+      }
+      m_at += 2;
+      if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) {
+        return false;
+      }
+      code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+    }
+    append_utf8(out, code);
+    return true;
+  }
+
+  bool hex4(std::uint32_t& code)
+  {
+    if (!fill(4)) {
+      return false;
+    }
+    for (std::size_t i = 0; i < 4; ++i) {
+      const char c = m_buffer[m_at + i];
+      const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (digit < 0) {
+        return false;
+      }
+      code = code * 16 + static_cast<std::uint32_t>(digit);
+    }
+    m_at += 4;
+    return true;
+  }
+
+  static void append_utf8(std::string& out, std::uint32_t code)
+  {
+    if (code < 0x80) {
+      out += static_cast<char>(code);
+    } else if (code < 0x800) {
+      out += static_cast<char>(0xC0 | (code >> 6));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+      out += static_cast<char>(0xE0 | (code >> 12));
+      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (code >> 18));
+      out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+  }
+
+  const ReadBytes& m_read;
+  Handler& m_handler;
+  std::vector<char> m_buffer;
+  std::size_t m_at = 0;
+  std::size_t m_size = 0;
+  bool m_done = false;
+  std::vector<bool> m_open;  // the containers open: true for an object
+  bool m_first = false;      // the container just opened has no member yet
+  std::string m_text;
+  std::string m_number;
 };
 
 std::string quoted(std::string_view text)
@@ -332,7 +734,7 @@ std::optional<Json> parse_json_stream(const ReadBytes& read, std::string_view so
 {
   const std::size_t problems_before = problems.size();
   ChunkReader input{read};
-  DomBuilder builder{source, problems, language, input, streamed};
+  DomBuilder builder{source, problems, language, &input, streamed};
   const bool parsed = Json::sax_parse(ChunkReader::Iterator{&input}, ChunkReader::Iterator{nullptr}, &builder);
   if (!parsed) {
     // A syntax error hides any duplicate keys found before it: report the error alone.
@@ -348,6 +750,19 @@ std::optional<Json> parse_json_stream(const ReadBytes& read, std::string_view so
     return std::nullopt;
   }
   if (problems.size() != problems_before) {
+    return std::nullopt;
+  }
+  return std::move(builder.result());
+}
+
+std::optional<Json> parse_valid_json_stream(const ReadBytes& read, std::string_view source, Diagnostics& problems,
+                                            Language language, const StreamedArray* streamed)
+{
+  const std::size_t problems_before = problems.size();
+  DomBuilder builder{source, problems, language, nullptr, streamed};
+  StrictJsonReader<DomBuilder> reader{read, builder};
+  if (!reader.parse() || problems.size() != problems_before) {
+    problems.resize(problems_before);
     return std::nullopt;
   }
   return std::move(builder.result());

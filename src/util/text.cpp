@@ -166,6 +166,12 @@ std::size_t utf8_char_length(std::string_view text)
 bool is_printable_utf8(std::string_view text, bool allow_newlines)
 {
   for (std::size_t at = 0; at < text.size();) {
+    // Printable ASCII, most of any text, needs no decoding.
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte >= 0x20 && byte < 0x7F) {
+      ++at;
+      continue;
+    }
     const Decoded step = decode_at(text, at);
     if (!step.valid || (is_control(step.code_point) && !(allow_newlines && step.code_point == '\n'))) {
       return false;

@@ -32,12 +32,20 @@ using PlanSink = std::function<void(const Catalog& catalog, Plan&& plan)>;
 LoadResult load_catalog(std::string_view json_text, std::string_view source, const Catalog* base = nullptr,
                         i18n::Language language = i18n::Language::en);
 
+/// Where a catalog's bytes come from: `read` reads them from the start; `reread`, when the input can be
+/// read twice (a file, not a pipe), reads them again from the start.
+struct CatalogInput {
+  util::ReadBytes read;
+  std::function<util::ReadBytes()> reread;
+};
+
 /// load_catalog for a document read in pieces, in memory bounded by the plans kept, not the text's size.
+/// A document that can be read twice is read first by a fast reader, and again only if it has a problem.
 /// With a `sink`, each plan read without a problem goes to the sink, in document order, and the result's
 /// catalog has no plans. The sink sees a plan as soon as it is read when the document gives as_of and its
 /// carriers before "plans" (as data/plans.json does); otherwise the plans are kept until the document ends.
 /// When problems are found, what the sink was given is meaningless.
-LoadResult load_catalog_stream(const util::ReadBytes& read, std::string_view source, const Catalog* base = nullptr,
+LoadResult load_catalog_stream(const CatalogInput& input, std::string_view source, const Catalog* base = nullptr,
                                i18n::Language language = i18n::Language::en, const PlanSink& sink = {});
 
 } // namespace simplan::catalog

@@ -6,7 +6,9 @@
 
 #include <date/date.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,16 +43,23 @@ std::string write_calendar(const Calendar& calendar);
 
 /// Writes the same file one event at a time, so that a large calendar is never held both as events and
 /// as text: 100,000 events of a few kilobytes each would otherwise take twice the memory.
+/// With a `write` function, the text goes to it in pieces of about k_piece_bytes as it is written, so a
+/// calendar of any size takes the same memory.
 class CalendarWriter {
 public:
-  CalendarWriter(std::string_view name, std::int64_t stamp_unix_seconds);
+  using Write = std::function<void(std::string_view piece)>;
+  static constexpr std::size_t k_piece_bytes = std::size_t{1} << 16;
+
+  CalendarWriter(std::string_view name, std::int64_t stamp_unix_seconds, Write write = {});
   void add(const Event& event);
-  /// The whole file, ended; nothing may be added afterwards.
+  /// Ends the file and returns it whole, or with a `write` function, writes the rest and returns nothing.
+  /// Nothing may be added afterwards.
   std::string finish() &&;
 
 private:
   std::string m_out;
   std::string m_stamp;
+  Write m_write;
 };
 
 /// TEXT escaping (RFC 5545 3.3.11): backslash first, then ";", ",", and any newline (CRLF, LF or CR) as

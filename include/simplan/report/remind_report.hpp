@@ -8,8 +8,10 @@
 #include "simplan/report/output_format.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace simplan::report {
@@ -21,6 +23,9 @@ struct CalendarOptions {
   std::optional<int> heads_up_days;     ///< also a separate all-day "renews in N days" event
   bool rrule = false;                   ///< recurring events where a portable rule exists
   std::optional<date::year_month_day> until;  ///< the window's last day, for RRULE UNTIL
+  /// When set, the calendar is written to it in pieces as it is made (ics::CalendarWriter), and
+  /// render_reminders returns nothing for it.
+  std::function<void(std::string_view piece)> write;
 };
 
 std::string render_reminders(const std::vector<renewal::Reminder>& reminders, date::year_month_day today,
