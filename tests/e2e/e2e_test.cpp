@@ -60,6 +60,42 @@ TEST_CASE("a failed write to stdout exits 4 with a message")
   CHECK(result.err == "simplan: error: cannot write to standard output: No space left on device\n");
 }
 
+TEST_CASE("a calendar is written as it is made: the same bytes to a pipe, a file or --output, and a stopped reader or full disk handled")
+{
+  // Ten years of renewals, about 300 KB: several of the pieces simplan writes at a time.
+  const std::vector<std::string> args = {"--today", "2026-11-29", "remind", "--plan", "tello-2gb", "--start",
+                                         "2026-11-01", "--export", "ics", "--until", "2036-11-28", "--heads-up", "3"};
+  const Run captured = run(args);
+  REQUIRE(captured.status == 0);
+  CHECK(captured.err.empty());
+  CHECK(captured.out.size() > 4 * 65536);
+  CHECK(captured.out.ends_with("END:VCALENDAR\r\n"));
+
+  const std::string path = temp_path("streamed.ics");
+  std::vector<std::string> to_file = args;
+  to_file.insert(to_file.end(), {"--output", path});
+  const Run written = run(to_file);
+  CHECK(written.status == 0);
+  CHECK(written.out.empty());
+  CHECK(slurp(path) == captured.out);
+  std::remove(path.c_str());
+
+  std::array<int, 2> pipe_ends{};
+  REQUIRE(::pipe(pipe_ends.data()) == 0);
+  ::close(pipe_ends[0]);
+  const Run stopped = run(args, "/dev/null", pipe_ends[1]);
+  ::close(pipe_ends[1]);
+  CHECK(stopped.status == 0);
+  CHECK(stopped.err.empty());
+
+  const int full = ::open("/dev/full", O_WRONLY);
+  REQUIRE(full >= 0);
+  const Run failed = run(args, "/dev/null", full);
+  ::close(full);
+  CHECK(failed.status == 4);
+  CHECK(failed.err == "simplan: error: cannot write to standard output: No space left on device\n");
+}
+
 TEST_CASE("a catalog can come from standard input")
 {
   const Run result = run({"--catalog", "-", "plans", "--format", "tsv", "--kind", "travel"}, k_small);

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -328,4 +329,85 @@ TEST_CASE("a way to pay is named by a plain name or by a localized text")
   store["name"] = {{"zh-Hans", "只有中文"}};
   CHECK(problems_in(document.dump()) ==
         Lines{"t.json: /carriers/0/renewal/prepaid/channels/1/name: missing the English text \"en\""});
+}
+
+namespace {
+
+// A catalog read `piece` bytes at a time; with `twice`, as a file that can be read again from its start.
+catalog::LoadResult load_streamed(const std::string& text, bool twice, const catalog::PlanSink& sink = {},
+                                  std::size_t piece = 97)
+{
+  const auto open = [&text, piece] {
+    return util::ReadBytes{[&text, piece, at = std::size_t{0}](char* buffer, std::size_t capacity) mutable {
+      const std::size_t count = std::min({capacity, piece, text.size() - at});
+      std::copy_n(text.data() + at, count, buffer);
+      at += count;
+      return count;
+    }};
+  };
+  catalog::CatalogInput input{open(), {}};
+  if (twice) {
+    input.reread = open;
+  }
+  return catalog::load_catalog_stream(input, "t.json", nullptr, i18n::Language::en, sink);
+}
+
+Lines formatted(const util::Diagnostics& problems)
+{
+  Lines lines;
+  for (const auto& problem : problems) {
+    lines.push_back(util::format_diagnostic(problem));
+  }
+  return lines;
+}
+
+} // namespace
+
+TEST_CASE("a sink is given every plan the catalog would keep, in order, whatever order the fields come in")
+{
+  const json builtin = json::parse(data::builtin_catalog_json());
+  const catalog::Catalog whole = catalog::load_catalog(data::builtin_catalog_json(), "builtin").catalog;
+  // As written (carriers before plans: each plan goes to the sink as it is read), and with the plans first
+  // (they wait for the carriers and as_of at the end).
+  nlohmann::ordered_json plans_first;
+  for (const char* key : {"plans", "carriers", "as_of", "schema_version"}) {
+    plans_first[key] = builtin[key];
+  }
+  for (const std::string& text : {std::string{data::builtin_catalog_json()}, plans_first.dump(1)}) {
+    for (const bool twice : {true, false}) {
+      std::vector<catalog::Plan> given;
+      std::vector<std::size_t> carriers_seen;
+      const auto result = load_streamed(text, twice, [&](const catalog::Catalog& so_far, catalog::Plan&& plan) {
+        carriers_seen.push_back(so_far.carriers.size());
+        given.push_back(std::move(plan));
+      });
+      REQUIRE(result.problems.empty());
+      CHECK(result.catalog.plans.empty());
+      CHECK(result.catalog.carriers == whole.carriers);
+      CHECK(given == whole.plans);
+      CHECK(std::count(carriers_seen.begin(), carriers_seen.end(), whole.carriers.size()) ==
+            static_cast<std::ptrdiff_t>(whole.plans.size()));
+    }
+  }
+}
+
+TEST_CASE("a catalog read once reports exactly what a catalog read twice reports")
+{
+  const std::string good = testing::read_test_file("catalogs/small.json");
+  const std::vector<std::string> broken = {
+    good.substr(0, good.size() / 2),                                  // cut short: a syntax error
+    R"({"schema_version": 1, "as_of": "2026-11-01", "carriers": [], "plans": [{"id": "a", "id": "b"}]})",
+    R"({"schema_version": 1, "as_of": "2026-11-01", "carriers": [], "plans": [{"id": "x", "max_lines": 99999999999999999999}]})",
+    R"({"plans": [{"id": "Bad Id"}, {"id": "Bad Id"}], "carriers": [{"id": "c"}], "as_of": "2026-13-01", "schema_version": 1})",
+    R"({"schema_version": 1, "as_of": "2026-11-01", "carriers": [{"id": "acme"}], "plans": [{"carrier": "acme2"}], "extra": 1})",
+    R"({"schema_version": 2, "as_of": "2026-11-01", "carriers": [], "plans": [{"id": 5}]})",
+  };
+  for (const std::string& text : broken) {
+    INFO(text.substr(0, 120));
+    const Lines expected = problems_in(text);
+    REQUIRE_FALSE(expected.empty());
+    CHECK(formatted(load_streamed(text, true).problems) == expected);
+    CHECK(formatted(load_streamed(text, false).problems) == expected);
+    CHECK(formatted(load_streamed(text, true, [](const catalog::Catalog&, catalog::Plan&&) {}, 1).problems) == expected);
+  }
 }

@@ -207,3 +207,27 @@ TEST_CASE("the same inputs always give the same ranking")
     CHECK(ranking(recommend::recommend(fixture(), tourist_for_ten_days(), 2026_y / 11 / 29)) == first);
   }
 }
+
+TEST_CASE("a ranking that keeps only a few plans keeps exactly the ones the full ranking lists first")
+{
+  for (const profile::Needs& needs : {tourist_for_ten_days(), profile::Needs{}}) {
+    const Recommendations full = recommend::recommend(fixture(), needs, 2026_y / 12 / 1);
+    REQUIRE(full.ranked.size() >= 3);
+    REQUIRE(full.excluded.size() >= 1);
+    for (const std::size_t keep : {std::size_t{0}, std::size_t{1}, std::size_t{2}, full.ranked.size() + 5}) {
+      Ranking bounded{needs, 2026_y / 12 / 1, keep, keep};
+      for (const catalog::Plan& plan : fixture().plans) {
+        bounded.add(fixture(), catalog::Plan{plan});  // owned, as a streamed plan is
+      }
+      const Recommendations kept = std::move(bounded).finish();
+      const auto first = [keep](auto items) {
+        items.resize(std::min(keep, items.size()));
+        return items;
+      };
+      CHECK(kept.ranked_count == full.ranked.size());
+      CHECK(kept.excluded_count == full.excluded.size());
+      CHECK(ranking(kept) == first(ranking(full)));
+      CHECK(exclusions(kept) == first(exclusions(full)));
+    }
+  }
+}
