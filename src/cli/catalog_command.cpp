@@ -58,7 +58,7 @@ int run_catalog_validate(const CatalogOptions& options, const Context& context)
 
 int run_catalog_info(const CatalogOptions& /*options*/, const Context& context)
 {
-  const LoadedCatalog loaded = load_catalogs(context);
+  const LoadedCatalog& loaded = load_catalogs(context);
   context.output.out += report::render_catalog_info(loaded.catalog, loaded.layers, context.format, context.render);
   return static_cast<int>(ExitCode::success);
 }

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 
 namespace simplan::cli {
 namespace {
@@ -80,7 +81,7 @@ CatalogCheck check_catalogs(const Context& context, const std::vector<std::strin
   return check;
 }
 
-LoadedCatalog load_catalogs(const Context& context, const catalog::PlanSink& sink)
+const LoadedCatalog& load_catalogs(const Context& context, const catalog::PlanSink& sink)
 {
   CatalogCheck check = check_catalogs(context, effective_catalog_names(context), sink);
   if (!check.problems.empty()) {
@@ -94,7 +95,9 @@ LoadedCatalog load_catalogs(const Context& context, const catalog::PlanSink& sin
     throw Failure{ExitCode::invalid_data, std::move(problems),
                   TR(context.language, "'simplan catalog validate' lists every problem; docs/catalog.md describes the format")};
   }
-  LoadedCatalog loaded = std::move(check.loaded);
+  auto kept = std::make_shared<const LoadedCatalog>(std::move(check.loaded));
+  const LoadedCatalog& loaded = *kept;
+  context.output.kept.push_back(std::move(kept));
   const int age = util::days_between(loaded.catalog.as_of, context.today);
   if (age > k_stale_after_days) {
     context.output.err += TR(context.language,

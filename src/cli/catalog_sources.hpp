@@ -40,6 +40,7 @@ CatalogCheck check_catalogs(const Context& context, const std::vector<std::strin
 /// Reads, validates and merges the catalogs in effect (with `sink`, as check_catalogs). Throws Failure
 /// listing every problem. Prints one warning on stderr when the catalog is more than 180 days older than
 /// the effective date.
-LoadedCatalog load_catalogs(const Context& context, const catalog::PlanSink& sink = {});
+/// The catalog is kept in context.output.kept, for the rest of the run.
+const LoadedCatalog& load_catalogs(const Context& context, const catalog::PlanSink& sink = {});
 
 } // namespace simplan::cli

@@ -37,7 +37,7 @@ int run_compare(const CompareOptions& options, const Context& context)
       !options.needs.months) {
     resolved.needs.stay = {profile::StayUnit::months, 12};
   }
-  const LoadedCatalog loaded = load_catalogs(context);
+  const LoadedCatalog& loaded = load_catalogs(context);
   const recommend::StayDates stay = recommend::stay_dates(resolved.needs.stay, context.today);
   std::vector<recommend::Candidate> candidates;
   for (const std::string& id : options.ids) {

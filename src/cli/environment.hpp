@@ -11,9 +11,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace simplan::cli {
 
@@ -50,6 +52,10 @@ struct Output {
   /// of into `out`, once nothing can make it fail but writing: err so far is written first, then each piece.
   /// Throws Failure when standard output cannot be written; stops quietly when its reader has gone (EPIPE).
   std::function<void(std::string_view piece)> stream_out;
+  /// What a command keeps for as long as the run lasts (the loaded catalog). Whoever made this Output frees it;
+  /// process_main does not: the operating system takes it back at exit for nothing, where freeing a catalog's
+  /// thousands of strings one by one would cost a seventh of a short command's time.
+  std::vector<std::shared_ptr<const void>> kept;
 };
 
 /// The language/encoding of the terminal is UTF-8 (LC_ALL, else LC_CTYPE, else LANG names UTF-8).

@@ -132,7 +132,7 @@ LinesCommand setup_lines_command(CLI::App& app, LinesOptions& options, Language 
 int run_lines_add(const LinesOptions& options, const Context& context)
 {
   const Language language = context.language;
-  const LoadedCatalog loaded = load_catalogs(context);
+  const LoadedCatalog& loaded = load_catalogs(context);
   lines::Line line;
   line.anchor = parse_date_option(language, "--start", options.start);
   line.line_count = options.line_count.value_or(1);
@@ -200,7 +200,7 @@ int run_lines_list(const LinesOptions& /*options*/, const Context& context)
     context.output.err += no_lines_hint(context.language, path);
     return static_cast<int>(ExitCode::no_match);
   }
-  const LoadedCatalog loaded = load_catalogs(context);
+  const LoadedCatalog& loaded = load_catalogs(context);
   context.output.out += report::render_lines(file, loaded.catalog, context.today, context.format, context.render);
   return static_cast<int>(ExitCode::success);
 }
@@ -208,7 +208,7 @@ int run_lines_list(const LinesOptions& /*options*/, const Context& context)
 int run_lines_renewed(const LinesOptions& options, const Context& context)
 {
   const Language language = context.language;
-  const LoadedCatalog loaded = load_catalogs(context);
+  const LoadedCatalog& loaded = load_catalogs(context);
   lines::Renewal renewal;
   renewal.on = options.on.empty() ? context.today : parse_date_option(language, "--on", options.on);
   renewal.terms = options.terms;

@@ -109,7 +109,7 @@ PlansCommand setup_plans_command(CLI::App& app, PlansOptions& options, Language 
 
 int run_plans_list(const PlansOptions& options, const Context& context)
 {
-  const LoadedCatalog loaded = load_catalogs(context);
+  const LoadedCatalog& loaded = load_catalogs(context);
   const catalog::PlanQuery query = make_query(options, loaded.catalog, context.language);
   const auto matches = catalog::find_plans(loaded.catalog, query);
   if (matches.empty() && context.format == report::OutputFormat::table) {
@@ -122,7 +122,7 @@ int run_plans_list(const PlansOptions& options, const Context& context)
 
 int run_plans_show(const PlansOptions& options, const Context& context)
 {
-  const LoadedCatalog loaded = load_catalogs(context);
+  const LoadedCatalog& loaded = load_catalogs(context);
   const catalog::Plan& plan = find_plan_or_fail(context.language, loaded.catalog, options.show_id);
   context.output.out += report::render_plan_detail(loaded.catalog, plan, context.format, context.render);
   return static_cast<int>(ExitCode::success);

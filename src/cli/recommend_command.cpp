@@ -46,7 +46,7 @@ int run_recommend(const RecommendOptions& options, const Context& context)
   recommend::Ranking ranking{resolved.needs, context.today,
                              keep_all ? SIZE_MAX : std::max<std::size_t>(resolved.needs.top, 2),
                              keep_all ? SIZE_MAX : report::k_nearest_excluded_shown};
-  const LoadedCatalog loaded = load_catalogs(
+  const LoadedCatalog& loaded = load_catalogs(
     context, keep_all ? catalog::PlanSink{} : [&](const catalog::Catalog& catalog, catalog::Plan&& plan) {
       ranking.add(catalog, std::move(plan));
     });

@@ -155,7 +155,7 @@ int run_remind(const RemindOptions& options, const Context& context)
     throw Failure{ExitCode::usage, TR(language, "--plan and --start go together: one plan's dates from its first day")};
   }
   // Which lines, which window, which events; then render and write.
-  const LoadedCatalog loaded = load_catalogs(context);
+  const LoadedCatalog& loaded = load_catalogs(context);
   std::vector<lines::Line> chosen;
   std::string path;
   if (!options.plan.empty()) {

@@ -32,7 +32,7 @@ int run_renew(const RenewOptions& options, const Context& context)
   if (context.format == report::OutputFormat::csv || context.format == report::OutputFormat::tsv) {
     throw Failure{ExitCode::usage, TR(context.language, "--format: renew writes table or json, not csv or tsv")};
   }
-  const LoadedCatalog loaded = load_catalogs(context);
+  const LoadedCatalog& loaded = load_catalogs(context);
   // A line of the person's first; a missing or unreadable lines file only matters if no carrier matches.
   lines::LinesFile file;
   try {
