@@ -209,9 +209,8 @@ int run_remind(const RemindOptions& options, const Context& context)
                                         util::format_iso_date(last), options.until)};
     }
   }
-  const auto reminders = renewal::reminders_for(loaded.catalog, chosen, window);
-  const bool any = !reminders.empty();
   if (options.quiet) {
+    const bool any = renewal::ReminderStream{loaded.catalog, chosen, window}.next() != nullptr;
     return static_cast<int>(any ? ExitCode::success : ExitCode::no_match);
   }
 
@@ -223,11 +222,19 @@ int run_remind(const RemindOptions& options, const Context& context)
   if (format == report::ReminderFormat::ics) {
     calendar.stamp_unix_seconds = calendar_stamp(context);
   }
-  // Nothing can fail now but writing, so a calendar (it can be hundreds of megabytes) is written as it is
-  // made, to standard output or to the new file that replaces --output when it is complete.
+  // Nothing can fail now but writing, so a calendar (it can be hundreds of megabytes) is made one event at a
+  // time and written as it is made, to standard output or to the new file that replaces --output when it is
+  // complete. The other formats list the reminders from a list.
+  const bool is_calendar = format == report::ReminderFormat::ics;
+  const std::vector<renewal::Reminder> reminders =
+    is_calendar ? std::vector<renewal::Reminder>{} : renewal::reminders_for(loaded.catalog, chosen, window);
   const auto render = [&](const WritePiece& write) {
-    calendar.write = write;
-    write(report::render_reminders(reminders, context.today, format, context.render, calendar));
+    if (is_calendar) {
+      calendar.write = write;
+      write(report::render_calendar(loaded.catalog, chosen, window, context.today, calendar, language));
+    } else {
+      write(report::render_reminders(reminders, context.today, format, context.render));
+    }
   };
   if (options.output.empty() || options.output == "-") {
     render(context.output.stream_out ? WritePiece{context.output.stream_out}
@@ -235,7 +242,7 @@ int run_remind(const RemindOptions& options, const Context& context)
   } else {
     write_file_atomically(options.output, render, TR(language, "output file"), {false, false, language});
   }
-  return static_cast<int>(any || format == report::ReminderFormat::ics ? ExitCode::success : ExitCode::no_match);
+  return static_cast<int>(is_calendar || !reminders.empty() ? ExitCode::success : ExitCode::no_match);
 }
 
 } // namespace simplan::cli

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 namespace simplan::report {
 namespace {
@@ -220,8 +221,11 @@ ics::Event heads_up_event(Language language, const Reminder& reminder, int days)
   return event;
 }
 
-std::string render_calendar(const std::vector<Reminder>& reminders, date::year_month_day today,
-                            const CalendarOptions& options, Language language)
+} // namespace
+
+std::string render_calendar(const catalog::Catalog& catalog, std::span<const lines::Line> lines,
+                            const renewal::Window& window, date::year_month_day today, const CalendarOptions& options,
+                            Language language)
 {
   ics::CalendarWriter calendar{TR(language, "Phone plan renewals (simplan)"), options.stamp_unix_seconds, options.write};
   std::map<std::pair<const catalog::RenewalPolicy*, const catalog::Carrier*>, std::vector<std::string>> guides;
@@ -236,53 +240,68 @@ std::string render_calendar(const std::vector<Reminder>& reminders, date::year_m
 
   // With --rrule, each line's renewals at one amount become one recurring event where a portable rule
   // exists; the rest (an overdue renewal, intro-priced terms, rules that cannot be written) stay single.
-  std::map<std::string, std::vector<const Reminder*>> renewals_by_line;
+  // Lines in the order of their ids; each line's renewals are made again, for that line alone.
+  std::map<const lines::Line*, int> in_rules_from;  // the first term number of a line's renewals in a rule
   if (options.rrule) {
-    for (const Reminder& reminder : reminders) {
-      if (reminder.kind == EventKind::renewal_due && reminder.days_left >= 0) {
-        renewals_by_line[reminder.line->id].push_back(&reminder);
+    std::vector<const lines::Line*> by_id;
+    for (const lines::Line& line : lines) {
+      by_id.push_back(&line);
+    }
+    std::stable_sort(by_id.begin(), by_id.end(), [](const lines::Line* a, const lines::Line* b) { return a->id < b->id; });
+    for (const lines::Line* line_of_rule : by_id) {
+      std::vector<Reminder> renewals;
+      renewal::ReminderStream stream{catalog, std::span<const lines::Line>{line_of_rule, 1}, window};
+      while (const Reminder* reminder = stream.next()) {
+        if (reminder->kind == EventKind::renewal_due && reminder->days_left >= 0) {
+          renewals.push_back(*reminder);
+        }
       }
+      if (renewals.empty()) {
+        continue;
+      }
+      // The tail of renewals that share the last renewal's amount.
+      std::size_t first = renewals.size() - 1;
+      const auto cents = [](const Reminder& reminder) { return reminder.amount ? reminder.amount->cents : -1; };
+      while (first > 0 && cents(renewals[first - 1]) == cents(renewals.back())) {
+        --first;
+      }
+      if (renewals.size() - first < 2) {
+        continue;
+      }
+      const Reminder& head = renewals[first];
+      const lines::Line& line = *head.line;
+      const int first_k = head.term_number - line.terms_before;
+      const auto rules =
+        renewal::recurrence_rules(line.anchor, line.term, first_k, options.until.value_or(renewals.back().day));
+      if (!rules || rules->empty()) {
+        continue;
+      }
+      for (const renewal::RecurrenceRule& rule : *rules) {
+        ics::Event event = event_for(head);
+        event.uid = fmt::format("simplan-{}-t{}-renewals{}", line.id, head.term_number, rule.part.empty() ? "" : "-" + rule.part);
+        event.day = rule.start;
+        event.rrule = rule.rule;
+        event.description = TR(language, "Renews every {}: {}.", format_term_count(language, line.term), amount_text(language, head)) +
+                            "\n" + event.description.substr(event.description.find('\n') + 1);
+        calendar.add(event);
+      }
+      in_rules_from[line_of_rule] = head.term_number;
     }
   }
-  std::vector<const Reminder*> in_rules;
-  for (const auto& [id, renewals] : renewals_by_line) {
-    // The tail of renewals that share the last renewal's amount.
-    std::size_t first = renewals.size() - 1;
-    const auto cents = [](const Reminder* reminder) { return reminder->amount ? reminder->amount->cents : -1; };
-    while (first > 0 && cents(renewals[first - 1]) == cents(renewals.back())) {
-      --first;
+  const auto in_a_rule = [&](const Reminder& reminder) {
+    if (reminder.kind != EventKind::renewal_due || reminder.days_left < 0) {
+      return false;
     }
-    if (renewals.size() - first < 2) {
-      continue;
+    const auto found = in_rules_from.find(reminder.line);
+    return found != in_rules_from.end() && reminder.term_number >= found->second;
+  };
+  renewal::ReminderStream stream{catalog, lines, window};
+  while (const Reminder* reminder = stream.next()) {
+    if (!in_a_rule(*reminder)) {
+      calendar.add(event_for(*reminder));
     }
-    const Reminder& head = *renewals[first];
-    const lines::Line& line = *head.line;
-    const int first_k = head.term_number - line.terms_before;
-    const auto rules =
-      renewal::recurrence_rules(line.anchor, line.term, first_k, options.until.value_or(renewals.back()->day));
-    if (!rules || rules->empty()) {
-      continue;
-    }
-    for (const renewal::RecurrenceRule& rule : *rules) {
-      ics::Event event = event_for(head);
-      event.uid = fmt::format("simplan-{}-t{}-renewals{}", line.id, head.term_number, rule.part.empty() ? "" : "-" + rule.part);
-      event.day = rule.start;
-      event.rrule = rule.rule;
-      event.description = TR(language, "Renews every {}: {}.", format_term_count(language, line.term), amount_text(language, head)) +
-                          "\n" + event.description.substr(event.description.find('\n') + 1);
-      calendar.add(event);
-    }
-    for (std::size_t i = first; i < renewals.size(); ++i) {
-      in_rules.push_back(renewals[i]);
-    }
-  }
-  std::sort(in_rules.begin(), in_rules.end(), std::less<>{});
-  for (const Reminder& reminder : reminders) {
-    if (!std::binary_search(in_rules.begin(), in_rules.end(), &reminder, std::less<>{})) {
-      calendar.add(event_for(reminder));
-    }
-    if (options.heads_up_days && reminder.kind == EventKind::renewal_due) {
-      const auto heads_up = heads_up_event(language, reminder, *options.heads_up_days);
+    if (options.heads_up_days && reminder->kind == EventKind::renewal_due) {
+      const auto heads_up = heads_up_event(language, *reminder, *options.heads_up_days);
       if (date::sys_days{heads_up.day} >= date::sys_days{today}) {
         calendar.add(heads_up);
       }
@@ -290,8 +309,6 @@ std::string render_calendar(const std::vector<Reminder>& reminders, date::year_m
   }
   return std::move(calendar).finish();
 }
-
-} // namespace
 
 std::string how_to_renew_short(Language language, const renewal::LinePlan& plan)
 {
@@ -335,7 +352,7 @@ std::string reminder_text(Language language, const Reminder& reminder)
 }
 
 std::string render_reminders(const std::vector<Reminder>& reminders, date::year_month_day today, ReminderFormat format,
-                             const RenderOptions& options, const CalendarOptions& calendar)
+                             const RenderOptions& options)
 {
   switch (format) {
   case ReminderFormat::text: return render_text(reminders, options);
@@ -351,7 +368,7 @@ std::string render_reminders(const std::vector<Reminder>& reminders, date::year_
   }
   case ReminderFormat::csv:
   case ReminderFormat::tsv: return render_records(reminders, format);
-  case ReminderFormat::ics: return render_calendar(reminders, today, calendar, options.language);
+  case ReminderFormat::ics: throw std::logic_error{"render_reminders: a calendar is made by render_calendar"};
   }
   return {};
 }

@@ -6,6 +6,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <span>
+#include <tuple>
+
 using namespace simplan;
 using namespace simplan::renewal;
 using namespace date::literals;
@@ -128,4 +132,46 @@ TEST_CASE("reminders from several lines sort by day, then label")
                                              {"2027-02-08", "intro_ends", 12000, 71}});
   CHECK(reminders[0].line->label == "a");
   CHECK(reminders[2].line->label == "b");
+}
+
+TEST_CASE("reminders made one at a time come in the order of every line's reminders sorted together")
+{
+  // Lines that share days and labels, one overdue, one a pass: the stream merges each line's own reminders
+  // by day, then label, then kind, and keeps the lines' order between equals.
+  const catalog::TermLength k_7_days{catalog::TermUnit::days, 7};
+  std::vector<lines::Line> lines{
+    line_of("B", "acme-prepaid-15", k_30_days, 2026_y / 11 / 1),
+    line_of("A", "acme-prepaid-15", k_30_days, 2026_y / 11 / 1),
+    line_of("A", "acme-unlimited", k_month, 2026_y / 10 / 1, 1),
+    line_of("Weekly", "acme-prepaid-15", k_7_days, 2026_y / 11 / 20),
+    line_of("B", "acme-prepaid-15", k_month, 2026_y / 12 / 1),
+    line_of("Pass", "acme-pass-7", k_7_days, 2026_y / 12 / 3),
+  };
+  lines[2].id = "second-a";
+  for (const Window& window : {Window{2026_y / 11 / 29, 2027_y / 12 / 31, std::nullopt}, Window{2026_y / 11 / 29, std::nullopt, 5},
+                               Window{2027_y / 3 / 1, std::nullopt, std::nullopt}}) {
+    std::vector<std::pair<Reminder, std::size_t>> expected;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      ReminderStream one{fixture(), std::span<const lines::Line>{&lines[i], 1}, window};
+      while (const Reminder* reminder = one.next()) {
+        expected.emplace_back(*reminder, i);
+      }
+    }
+    std::stable_sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) {
+      return std::tuple{date::sys_days{a.first.day}, a.first.line->label, static_cast<int>(a.first.kind)} <
+             std::tuple{date::sys_days{b.first.day}, b.first.line->label, static_cast<int>(b.first.kind)};
+    });
+    ReminderStream all{fixture(), lines, window};
+    std::size_t at = 0;
+    while (const Reminder* reminder = all.next()) {
+      REQUIRE(at < expected.size());
+      INFO("reminder " << at);
+      CHECK(reminder->line == expected[at].first.line);
+      CHECK(seen({*reminder}) == seen({expected[at].first}));
+      CHECK(reminder->term_number == expected[at].first.term_number);
+      ++at;
+    }
+    CHECK(at == expected.size());
+    CHECK(at > 10);
+  }
 }

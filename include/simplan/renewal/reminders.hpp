@@ -8,7 +8,9 @@
 
 #include <date/date.h>
 
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -77,6 +79,28 @@ struct Window {
 
 std::vector<Reminder> reminders_for(const catalog::Catalog& catalog, const std::vector<lines::Line>& lines,
                                     const Window& window);
+
+/// The reminders of reminders_for, in the same order, one at a time: each line makes its own in order and
+/// the lines are merged by day, so memory grows with the lines, not with the reminders (a calendar of ten
+/// years of daily terms is a hundred thousand of them). `catalog` and `lines` must outlive the stream.
+class ReminderStream {
+public:
+  ReminderStream(const catalog::Catalog& catalog, std::span<const lines::Line> lines, const Window& window);
+  ~ReminderStream();
+  ReminderStream(const ReminderStream&) = delete;
+  ReminderStream& operator=(const ReminderStream&) = delete;
+
+  /// The next reminder, valid until the next call; nullptr after the last.
+  const Reminder* next();
+
+private:
+  class LineCursor;
+  static bool later(const LineCursor* a, const LineCursor* b);
+
+  std::vector<std::unique_ptr<LineCursor>> m_lines;
+  std::vector<LineCursor*> m_waiting;  // lines with a reminder to give, soonest at the front (a heap)
+  LineCursor* m_given = nullptr;       // the line whose reminder next() returned last
+};
 
 std::string_view event_kind_name(EventKind kind);
 

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,12 +25,19 @@ struct CalendarOptions {
   bool rrule = false;                   ///< recurring events where a portable rule exists
   std::optional<date::year_month_day> until;  ///< the window's last day, for RRULE UNTIL
   /// When set, the calendar is written to it in pieces as it is made (ics::CalendarWriter), and
-  /// render_reminders returns nothing for it.
+  /// render_calendar returns nothing.
   std::function<void(std::string_view piece)> write;
 };
 
+/// Reminders as text, JSON, CSV or TSV. Not for ics: see render_calendar.
 std::string render_reminders(const std::vector<renewal::Reminder>& reminders, date::year_month_day today,
-                             ReminderFormat format, const RenderOptions& options, const CalendarOptions& calendar);
+                             ReminderFormat format, const RenderOptions& options);
+
+/// The iCalendar file of the reminders of `lines` in `window` (renewal::ReminderStream): made one event at a
+/// time, so with CalendarOptions::write its memory does not grow with the number of events.
+std::string render_calendar(const catalog::Catalog& catalog, std::span<const lines::Line> lines,
+                            const renewal::Window& window, date::year_month_day today, const CalendarOptions& options,
+                            i18n::Language language);
 
 /// The line and carrier words of one reminder, as the text export writes them ("renew Mint Mobile
 /// Unlimited", "service stops if unpaid").
