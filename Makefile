@@ -38,10 +38,11 @@ build: deps
 install: build
 	cmake --install $(BUILD_DIR)/release
 
-# The package installs under /usr, so it has its own build directory. CHECK_DEB_FLAGS=--apt also installs
-# it with apt-get and removes it again (as root; CI does).
+# The package installs under /usr, so it has its own build directory, and links the C library dynamically, so
+# that Debian's security updates of libc6 reach it. CHECK_DEB_FLAGS=--apt also installs it with apt-get and
+# removes it again (as root; CI does).
 deb: deps-package
-	cmake -S . -B $(BUILD_DIR)/deb -DCMAKE_BUILD_TYPE=Release -DSIMPLAN_BUILD_TESTS=OFF -DCMAKE_INSTALL_PREFIX=/usr
+	cmake -S . -B $(BUILD_DIR)/deb -DCMAKE_BUILD_TYPE=Release -DSIMPLAN_BUILD_TESTS=OFF -DCMAKE_INSTALL_PREFIX=/usr -DSIMPLAN_STATIC_LIBC=OFF
 	cmake --build $(BUILD_DIR)/deb -j $(JOBS)
 	cd $(BUILD_DIR)/deb && cpack -G DEB
 	tests/install/check-deb $(CHECK_DEB_FLAGS) $(BUILD_DIR)/deb/simplan_*.deb
