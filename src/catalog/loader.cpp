@@ -16,9 +16,10 @@
 #include <set>
 #include <tuple>
 
-// The loader reads the DOM field by field with util::JsonObject, which records a located problem for every
+// The loader reads a DOM field by field with util::JsonObject, which records a located problem for every
 // bad field and lets reading continue, so one run reports every mistake in the file (mold's checkpoint
-// idea). Type and range checks happen as fields are read; rules that relate several fields are checked
+// idea). The DOM is never the whole catalog: each plan arrives as a small DOM of its own while the file
+// streams past (CatalogReading, at the end of this file). Type and range checks happen as fields are read; rules that relate several fields are checked
 // once the object is read (check_plan). The limits below are documented in docs/catalog.md.
 
 namespace simplan::catalog {

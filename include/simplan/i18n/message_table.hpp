@@ -124,8 +124,6 @@ inline constexpr Message k_message_table[] = {
    "套餐 ID“{}”重复（首次出现于 {}）"},
   {"duplicate carrier id \"{}\" (first used at {})",
    "运营商 ID“{}”重复（首次出现于 {}）"},
-  {"the catalog is {} bytes; the limit is {} bytes (256 MiB)",
-   "套餐目录大小为 {} 字节，上限为 {} 字节（256 MiB）"},
   {"a version number",
    "版本号"},
   {"this simplan reads catalog schema version {}, got version {}; a newer simplan may read it",
