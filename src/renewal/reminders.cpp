@@ -167,11 +167,13 @@ public:
     }
     m_until = window.until.value_or(default_until);
     // With --count the window ends on the last renewal listed: found first, by the same walk as renewals.
-    date::year_month_day last_due = line.next_due();
-    for (int k = m_next, listed = 0; next_renewal_term(k, listed); ++k) {
-      last_due = term_start(line.anchor, line.term, k);
+    date::year_month_day until = m_until;
+    if (window.count) {
+      until = line.next_due();
+      for (int k = m_next, listed = 0; next_renewal_term(k, listed); ++k) {
+        until = term_start(line.anchor, line.term, k);
+      }
     }
-    const date::year_month_day until = window.count ? last_due : m_until;
     const auto in_window = [&](date::year_month_day day) { return !before(day, window.from) && !before(until, day); };
 
     // The first term at the regular price, if an intro price ends within the window.
