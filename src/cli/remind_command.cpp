@@ -224,7 +224,7 @@ int run_remind(const RemindOptions& options, const Context& context)
   }
   // Nothing can fail now but writing, so a calendar (it can be hundreds of megabytes) is made one event at a
   // time and written as it is made, to standard output or to the new file that replaces --output when it is
-  // complete. The other formats list the reminders from a list.
+  // complete. The other formats are made from the whole list of reminders.
   const bool is_calendar = format == report::ReminderFormat::ics;
   const std::vector<renewal::Reminder> reminders =
     is_calendar ? std::vector<renewal::Reminder>{} : renewal::reminders_for(loaded.catalog, chosen, window);
