@@ -42,6 +42,32 @@ std::string read_test_file(const std::string& relative_path)
   return text.str();
 }
 
+namespace {
+
+// A file's text for the fake world's reads; throws Failure as simplan's own readers do.
+std::string read_whole_file(const std::string& path, std::string_view what)
+{
+  std::ifstream file{path, std::ios::binary};
+  if (!file) {
+    throw cli::Failure{cli::ExitCode::io, "cannot read " + std::string{what} + " '" + path + "'"};
+  }
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+} // namespace
+
+util::ReadBytes read_in_pieces(std::string_view text, std::size_t piece)
+{
+  return [text, piece](char* buffer, std::size_t capacity) mutable {
+    const std::size_t count = std::min({capacity, piece, text.size()});
+    std::copy_n(text.data(), count, buffer);
+    text.remove_prefix(count);
+    return count;
+  };
+}
+
 RunResult FakeWorld::run(std::vector<std::string> args) const
 {
   cli::Environment environment;
@@ -56,35 +82,12 @@ RunResult FakeWorld::run(std::vector<std::string> args) const
     return stdin_text;
   };
   environment.read_file = [](const std::string& path, std::size_t /*limit*/, std::string_view what,
-                                 i18n::Language /*language*/) {
-    std::ifstream file{path, std::ios::binary};
-    if (!file) {
-      throw cli::Failure{cli::ExitCode::io, "cannot read " + std::string{what} + " '" + path + "'"};
-    }
-    std::ostringstream text;
-    text << file.rdbuf();
-    return text.str();
-  };
+                             i18n::Language /*language*/) { return read_whole_file(path, what); };
   // Served in small, odd-sized pieces, so every test of a streamed input also crosses piece boundaries.
   environment.open_input = [this](const std::string& path, std::string_view what, i18n::Language /*language*/) {
-    auto text = std::make_shared<std::string>();
-    if (path == "-") {
-      *text = stdin_text;
-    } else {
-      std::ifstream file{path, std::ios::binary};
-      if (!file) {
-        throw cli::Failure{cli::ExitCode::io, "cannot read " + std::string{what} + " '" + path + "'"};
-      }
-      std::ostringstream contents;
-      contents << file.rdbuf();
-      *text = contents.str();
-    }
-    return util::ReadBytes{[text, at = std::size_t{0}](char* buffer, std::size_t capacity) mutable {
-      constexpr std::size_t k_piece = 61;
-      const std::size_t count = std::min({capacity, k_piece, text->size() - at});
-      std::copy_n(text->data() + at, count, buffer);
-      at += count;
-      return count;
+    auto text = std::make_shared<const std::string>(path == "-" ? stdin_text : read_whole_file(path, what));
+    return util::ReadBytes{[text, read = read_in_pieces(*text, 61)](char* buffer, std::size_t capacity) {
+      return read(buffer, capacity);
     }};
   };
   environment.today = *util::parse_iso_date(today);

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace simplan::testing {
@@ -51,6 +52,10 @@ public:
 private:
   std::string m_path;
 };
+
+/// Reads `text` (which must outlive the reader) at most `piece` bytes at a time, so that a test of a
+/// streamed input also crosses piece boundaries.
+util::ReadBytes read_in_pieces(std::string_view text, std::size_t piece);
 
 /// Writes `text` to `path`.
 void write_text_file(const std::string& path, const std::string& text);

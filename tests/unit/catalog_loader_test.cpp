@@ -337,14 +337,7 @@ namespace {
 catalog::LoadResult load_streamed(const std::string& text, bool twice, const catalog::PlanSink& sink = {},
                                   std::size_t piece = 97)
 {
-  const auto open = [&text, piece] {
-    return util::ReadBytes{[&text, piece, at = std::size_t{0}](char* buffer, std::size_t capacity) mutable {
-      const std::size_t count = std::min({capacity, piece, text.size() - at});
-      std::copy_n(text.data() + at, count, buffer);
-      at += count;
-      return count;
-    }};
-  };
+  const auto open = [&text, piece] { return testing::read_in_pieces(text, piece); };
   catalog::CatalogInput input{open(), {}};
   if (twice) {
     input.reread = open;

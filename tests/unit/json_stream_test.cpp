@@ -3,6 +3,8 @@
 
 #include "simplan/util/json_reader.hpp"
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -15,25 +17,14 @@ using util::Json;
 
 namespace {
 
-// Reads `text` at most `piece` bytes at a time.
-util::ReadBytes read_in_pieces(const std::string& text, std::size_t piece)
-{
-  return [&text, piece, at = std::size_t{0}](char* buffer, std::size_t capacity) mutable {
-    const std::size_t count = std::min({capacity, piece, text.size() - at});
-    std::copy_n(text.data() + at, count, buffer);
-    at += count;
-    return count;
-  };
-}
-
 std::optional<Json> fast(const std::string& text, std::size_t piece, util::Diagnostics& problems)
 {
-  return util::parse_valid_json_stream(read_in_pieces(text, piece), "t.json", problems);
+  return util::parse_valid_json_stream(testing::read_in_pieces(text, piece), "t.json", problems);
 }
 
 std::optional<Json> explained(const std::string& text, std::size_t piece, util::Diagnostics& problems)
 {
-  return util::parse_json_stream(read_in_pieces(text, piece), "t.json", problems);
+  return util::parse_json_stream(testing::read_in_pieces(text, piece), "t.json", problems);
 }
 
 std::string first_problem(const util::Diagnostics& problems)
@@ -154,8 +145,8 @@ TEST_CASE("the elements of a streamed array are handed over one by one, in order
   for (const bool use_fast : {true, false}) {
     seen.clear();
     util::Diagnostics problems;
-    const auto document = use_fast ? util::parse_valid_json_stream(read_in_pieces(text, 5), "t.json", problems, i18n::Language::en, &plans)
-                                   : util::parse_json_stream(read_in_pieces(text, 5), "t.json", problems, i18n::Language::en, &plans);
+    const auto document = use_fast ? util::parse_valid_json_stream(testing::read_in_pieces(text, 5), "t.json", problems, i18n::Language::en, &plans)
+                                   : util::parse_json_stream(testing::read_in_pieces(text, 5), "t.json", problems, i18n::Language::en, &plans);
     REQUIRE(document);
     CHECK(document->dump() == R"({"after":true,"as_of":"2026-11-29","plans":[]})");
     CHECK(seen == std::vector<std::string>{R"(0 {"id":"a"} 10)", "1 2 10", "2 [3] 10", R"(3 {"id":"d"} 10)"});
