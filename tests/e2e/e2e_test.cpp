@@ -62,18 +62,22 @@ TEST_CASE("a failed write to stdout exits 4 with a message")
 
 TEST_CASE("a calendar is written as it is made: the same bytes to a pipe, a file or --output, and a stopped reader or full disk handled")
 {
-  // Ten years of renewals, about 300 KB: several of the pieces simplan writes at a time.
-  const std::vector<std::string> args = {"--today", "2026-11-29", "remind", "--plan", "tello-2gb", "--start",
-                                         "2026-11-01", "--export", "ics", "--until", "2036-11-28", "--heads-up", "3"};
-  const Run captured = run(args);
+  // Ten years of renewals, about 300 KB: several of the pieces simplan writes at a time. DTSTAMP is fixed:
+  // otherwise it is the clock's second, and two runs a second apart (slow under sanitizers) differ.
+  Launch launch;
+  launch.args = {"--today", "2026-11-29", "remind", "--plan", "tello-2gb", "--start", "2026-11-01",
+                 "--export", "ics", "--until", "2036-11-28", "--heads-up", "3"};
+  launch.variables = {"SOURCE_DATE_EPOCH=1795000000"};
+  const Run captured = run(launch);
   REQUIRE(captured.status == 0);
   CHECK(captured.err.empty());
   CHECK(captured.out.size() > 4 * 65536);
+  CHECK(captured.out.find("\r\nDTSTAMP:20261118T110640Z\r\n") != std::string::npos);
   CHECK(captured.out.ends_with("END:VCALENDAR\r\n"));
 
   const std::string path = temp_path("streamed.ics");
-  std::vector<std::string> to_file = args;
-  to_file.insert(to_file.end(), {"--output", path});
+  Launch to_file = launch;
+  to_file.args.insert(to_file.args.end(), {"--output", path});
   const Run written = run(to_file);
   CHECK(written.status == 0);
   CHECK(written.out.empty());
@@ -83,14 +87,18 @@ TEST_CASE("a calendar is written as it is made: the same bytes to a pipe, a file
   std::array<int, 2> pipe_ends{};
   REQUIRE(::pipe(pipe_ends.data()) == 0);
   ::close(pipe_ends[0]);
-  const Run stopped = run(args, "/dev/null", pipe_ends[1]);
+  Launch to_stopped_reader = launch;
+  to_stopped_reader.stdout_fd = pipe_ends[1];
+  const Run stopped = run(to_stopped_reader);
   ::close(pipe_ends[1]);
   CHECK(stopped.status == 0);
   CHECK(stopped.err.empty());
 
   const int full = ::open("/dev/full", O_WRONLY);
   REQUIRE(full >= 0);
-  const Run failed = run(args, "/dev/null", full);
+  Launch to_full_disk = launch;
+  to_full_disk.stdout_fd = full;
+  const Run failed = run(to_full_disk);
   ::close(full);
   CHECK(failed.status == 4);
   CHECK(failed.err == "simplan: error: cannot write to standard output: No space left on device\n");
