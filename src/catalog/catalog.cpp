@@ -1,6 +1,8 @@
 #include "simplan/catalog/catalog.hpp"
 
 #include <algorithm>
+#include <string>
+#include <unordered_map>
 
 namespace simplan::catalog {
 namespace {
@@ -12,15 +14,22 @@ const Item* find_by_id(const std::vector<Item>& items, std::string_view id)
   return found == items.end() ? nullptr : &*found;
 }
 
+// One pass with an index of ids: finding each of a layer's items by walking `into` made layering two
+// catalogs of 40k plans take 4 s. The index owns its keys, since replacing an item frees its old id.
 template <typename Item>
 void merge_by_id(std::vector<Item>& into, std::vector<Item>&& layer)
 {
+  std::unordered_map<std::string, std::size_t> position_of;
+  position_of.reserve(into.size() + layer.size());
+  for (std::size_t i = 0; i < into.size(); ++i) {
+    position_of.try_emplace(into[i].id, i);
+  }
   for (Item& item : layer) {
-    const auto existing = std::find_if(into.begin(), into.end(), [&](const Item& old) { return old.id == item.id; });
-    if (existing == into.end()) {
+    const auto [found, added] = position_of.try_emplace(item.id, into.size());
+    if (added) {
       into.push_back(std::move(item));
     } else {
-      *existing = std::move(item);
+      into[found->second] = std::move(item);
     }
   }
 }

@@ -290,6 +290,43 @@ TEST_CASE("a layered catalog may use the carriers of the catalog below it")
   CHECK(merged.as_of == 2026_y / 11 / 1);            // the older of the two dates
 }
 
+TEST_CASE("a layer replaces plans and carriers in place and adds new ones after, in its own order")
+{
+  const auto with_ids = [](std::initializer_list<const char*> ids, util::Cents price) {
+    catalog::Catalog catalog;
+    catalog.as_of = 2026_y / 11 / 1;
+    for (const char* id : ids) {
+      catalog::Plan plan;
+      plan.id = id;
+      plan.carrier = std::string{"carrier-"} + id;
+      catalog::Term term;
+      term.price = price;
+      plan.terms.push_back(term);
+      catalog.plans.push_back(plan);
+      catalog::Carrier carrier;
+      carrier.id = plan.carrier;
+      catalog.carriers.push_back(carrier);
+    }
+    return catalog;
+  };
+  // Ids longer than a short string's inline buffer too: replacing an item frees its old id.
+  const std::string long_id = "a-plan-id-long-enough-to-live-on-the-heap-not-inline";
+  catalog::Catalog merged = with_ids({"a", "b", "c", long_id.c_str()}, 100);
+  merged.merge(with_ids({"c", "d", long_id.c_str(), "a", "e", "d"}, 200));
+
+  std::vector<std::string> ids;
+  std::vector<util::Cents> prices;
+  for (const catalog::Plan& plan : merged.plans) {
+    ids.push_back(plan.id);
+    prices.push_back(plan.terms.at(0).price);
+  }
+  CHECK(ids == std::vector<std::string>{"a", "b", "c", long_id, "d", "e"});
+  CHECK(prices == std::vector<util::Cents>{200, 100, 200, 200, 200, 200});
+  CHECK(merged.carriers.size() == 6);
+  CHECK(merged.carriers.at(3).id == "carrier-" + long_id);
+  CHECK(merged.find_plan(long_id) == &merged.plans.at(3));
+}
+
 TEST_CASE("usage-billed data reads its per-GB price and the caps by line count")
 {
   json document = small_fixture();
