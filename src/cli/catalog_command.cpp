@@ -41,8 +41,12 @@ int run_catalog_validate(const CatalogOptions& options, const Context& context)
     label += (label.empty() ? "" : " + ") + layer;
   }
   if (check.problems.empty()) {
-    context.output.out += TR(context.language, "{}: ok: {} plans from {} carriers, as of {}", util::escape_control(label),
-                             check.loaded.catalog.plans.size(), check.loaded.catalog.carriers.size(),
+    const i18n::Language language = context.language;
+    const std::size_t plans = check.loaded.catalog.plans.size();
+    const std::size_t carriers = check.loaded.catalog.carriers.size();
+    context.output.out += TR(language, "{}: ok: {} from {}, as of {}", util::escape_control(label),
+                             plans == 1 ? TR(language, "1 plan") : TR(language, "{} plans", plans),
+                             carriers == 1 ? TR(language, "1 carrier") : TR(language, "{} carriers", carriers),
                              util::format_iso_date(check.loaded.catalog.as_of)) +
                           "\n";
     return static_cast<int>(ExitCode::success);

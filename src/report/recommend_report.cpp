@@ -164,7 +164,8 @@ std::string render_text(const Recommendations& result, const profile::Needs& nee
     }
   }
   if (view.show_excluded && !result.excluded.empty()) {
-    out += "\n" + TR(language, "Ruled out ({} plans):", result.excluded_count) + "\n" +
+    const std::size_t count = result.excluded_count;
+    out += "\n" + TR(language, "Ruled out ({}):", count == 1 ? TR(language, "1 plan") : TR(language, "{} plans", count)) + "\n" +
            excluded_table(result.excluded, result.excluded.size(), needs, options);
   }
   return out;

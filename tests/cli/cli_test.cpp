@@ -4,6 +4,7 @@
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <fstream>
@@ -160,6 +161,26 @@ TEST_CASE("catalog validate prints every problem on stdout and exits 3")
   CHECK(layered.out == k_small + " + " + path + ": ok: 7 plans from 4 carriers, as of 2026-11-01\n");
 }
 
+TEST_CASE("catalog validate counts one plan and one carrier in the singular, in either language")
+{
+  nlohmann::json document = nlohmann::json::parse(read_test_file("catalogs/small.json"));
+  const nlohmann::json plan = document.at("plans").at(0);
+  document["plans"] = nlohmann::json::array({plan});
+  nlohmann::json carriers = nlohmann::json::array();
+  for (const auto& carrier : document.at("carriers")) {
+    if (carrier.at("id") == plan.at("carrier")) {
+      carriers.push_back(carrier);
+    }
+  }
+  document["carriers"] = carriers;
+  FakeWorld world;
+  world.stdin_text = document.dump();
+  CHECK(world.run({"--catalog", "-", "catalog", "validate"}).out == "<stdin>: ok: 1 plan from 1 carrier, as of 2026-11-01\n");
+  world.stdin_text = document.dump();
+  CHECK(world.run({"--lang", "zh-Hans", "--catalog", "-", "catalog", "validate"}).out ==
+        "<stdin>：检查通过，共 1 个套餐，来自 1 个运营商，数据截至 2026-11-01\n");
+}
+
 TEST_CASE("a missing catalog file exits 4 and names the file")
 {
   const RunResult result = FakeWorld{}.run({"--catalog", "/nonexistent/plans.json", "plans"});
@@ -281,6 +302,12 @@ TEST_CASE("recommend --show-excluded names the need that ruled out each plan")
   const RunResult result = run_recommend({"recommend", "--profile", "tourist", "--days", "10", "--show-excluded"});
   CHECK(result.status == 0);
   CHECK(result.out == expected("recommend-tourist-excluded.table", result.out));
+
+  const RunResult one = run_recommend(
+    {"recommend", "--profile", "tourist", "--days", "10", "--show-excluded", "--no-esim", "--credit-check-ok"});
+  CHECK(one.out.ends_with("\nRuled out (1 plan):\n"
+                          "ID          PLAN           TOTAL  RULED OUT BY\n"
+                          "airco-data  AirCo USA 5GB  $9.00  no phone number (data only)\n"));
 }
 
 TEST_CASE("when nothing fits, recommend exits 1 and shows the nearest plans")
