@@ -166,7 +166,9 @@ int run_lines_add(const LinesOptions& options, const Context& context)
     plan_name = plan.name;
     if (const auto availability = catalog::line_availability(plan, plan.terms.front(), line.line_count);
         availability == catalog::LineAvailability::above_max_lines) {
-      throw Failure{ExitCode::usage, TR(language, "--line-count: {} allows at most {} lines", plan.id, plan.max_lines.value_or(1))};
+      const int most = plan.max_lines.value_or(1);
+      throw Failure{ExitCode::usage, most == 1 ? TR(language, "--line-count: {} allows a single line only", plan.id)
+                                               : TR(language, "--line-count: {} allows at most {} lines", plan.id, most)};
     }
   }
   line.label = options.label.empty() ? plan_name : parse_name_option(language, "--label", options.label);

@@ -80,8 +80,10 @@ std::string render_text(const Catalog& catalog, const std::vector<std::string>& 
     fields.add(TR(language, "Facts checked"), TR(language, "{} to {}", i18n::human_date(language, *summary.oldest_check),
                                                  i18n::human_date(language, *summary.newest_check)));
   }
-  fields.add(TR(language, "Plans"), TR(language, "{} from {} carriers: {} prepaid, {} postpaid, {} travel", catalog.plans.size(),
-                                       catalog.carriers.size(), summary.by_kind[0], summary.by_kind[1], summary.by_kind[2]));
+  const std::size_t carrier_count = catalog.carriers.size();
+  fields.add(TR(language, "Plans"), TR(language, "{} from {}: {} prepaid, {} postpaid, {} travel", catalog.plans.size(),
+                                       carrier_count == 1 ? TR(language, "1 carrier") : TR(language, "{} carriers", carrier_count),
+                                       summary.by_kind[0], summary.by_kind[1], summary.by_kind[2]));
   std::string out = fields.render() + "\n";
 
   Table carriers{{{TR(language, "CARRIER ID")}, {TR(language, "CARRIER"), Align::left, 8}, {TR(language, "PREPAID"), Align::right},

@@ -116,15 +116,15 @@ std::string cost_item_label(Language language, const recommend::CostItem& item, 
     return item.waivable ? label + TR(language, " (can be waived)") : label;
   }
   case CostKind::usage:
-    return TR(language, "data billed by use: {} GB a month for {} months", gigabytes_text(item.megabytes), item.quantity);
+    return TR(language, "data billed by use: {} GB a month for {}", gigabytes_text(item.megabytes), months_text(language, item.quantity));
   case CostKind::taxes:
     return TR(language, "taxes, estimated at {} of {}", percent_text(item.rate_bp), format_dollars(item.base));
   case CostKind::carrier_fee: {
     const std::string name = item.name.empty() ? TR(language, "carrier fee") : item.name;
-    return item.range ? TR(language, "{}: at least {} a line a month, {}, {} months", name, format_dollars(item.unit),
-                           lines_count_text(language, lines), item.quantity)
-                      : TR(language, "{}: {} a line a month, {}, {} months", name, format_dollars(item.unit),
-                           lines_count_text(language, lines), item.quantity);
+    return item.range ? TR(language, "{}: at least {} a line a month, {}, {}", name, format_dollars(item.unit),
+                           lines_count_text(language, lines), months_text(language, item.quantity))
+                      : TR(language, "{}: {} a line a month, {}, {}", name, format_dollars(item.unit),
+                           lines_count_text(language, lines), months_text(language, item.quantity));
   }
   }
   return "";

@@ -88,7 +88,7 @@ std::string describe_autopay(Language language, const Autopay& autopay)
   std::string text = autopay.per == Per::line ? TR(language, "-{} per line per term", format_dollars(autopay.discount))
                                               : TR(language, "-{} per account per term", format_dollars(autopay.discount));
   if (autopay.max_lines) {
-    text += TR(language, " (up to {} lines)", *autopay.max_lines);
+    text += *autopay.max_lines == 1 ? TR(language, " (single line only)") : TR(language, " (up to {} lines)", *autopay.max_lines);
   }
   if (autopay.from_term > 1) {
     text += TR(language, ", from term {}", autopay.from_term);
@@ -226,7 +226,8 @@ std::string describe_reaches(Language language, const std::vector<Reach>& reache
   for (const Reach& reach : reaches) {
     std::string where = join(reach.countries, ", ");
     if (reach.country_count) {
-      const std::string count = TR(language, "{} countries (list not in the catalog)", *reach.country_count);
+      const std::string count = *reach.country_count == 1 ? TR(language, "1 country (list not in the catalog)")
+                                                          : TR(language, "{} countries (list not in the catalog)", *reach.country_count);
       where = where.empty() ? count : TR(language, "{} and {}", where, count);
     }
     std::vector<std::string> terms;

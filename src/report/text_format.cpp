@@ -44,7 +44,7 @@ std::string format_term_length(Language language, catalog::TermLength length)
 std::string format_term_count(Language language, catalog::TermLength length)
 {
   if (length.unit == catalog::TermUnit::months) {
-    return length.count == 1 ? TR(language, "1 month") : TR(language, "{} months", length.count);
+    return months_text(language, length.count);
   }
   return length.count == 1 ? TR(language, "1 day") : TR(language, "{} days", length.count);
 }
@@ -108,6 +108,11 @@ std::string priority_text(Language language, catalog::Priority priority)
 std::string lines_count_text(Language language, int lines)
 {
   return lines == 1 ? TR(language, "1 line") : TR(language, "{} lines", lines);
+}
+
+std::string months_text(Language language, int months)
+{
+  return months == 1 ? TR(language, "1 month") : TR(language, "{} months", months);
 }
 
 std::string unknown_text(Language language)

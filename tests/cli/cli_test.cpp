@@ -178,7 +178,21 @@ TEST_CASE("catalog validate counts one plan and one carrier in the singular, in 
   CHECK(world.run({"--catalog", "-", "catalog", "validate"}).out == "<stdin>: ok: 1 plan from 1 carrier, as of 2026-11-01\n");
   world.stdin_text = document.dump();
   CHECK(world.run({"--lang", "zh-Hans", "--catalog", "-", "catalog", "validate"}).out ==
-        "<stdin>：检查通过，共 1 个套餐，来自 1 个运营商，数据截至 2026-11-01\n");
+        "<stdin>：检查通过，共 1 个套餐，来自 1 家运营商，数据截至 2026-11-01\n");
+}
+
+TEST_CASE("plans show says an AutoPay discount for one line only in words")
+{
+  nlohmann::json document = nlohmann::json::parse(read_test_file("catalogs/small.json"));
+  document["plans"][1]["autopay"]["max_lines"] = 1;
+  FakeWorld world;
+  world.stdin_text = document.dump();
+  const RunResult one = world.run({"--catalog", "-", "plans", "show", "acme-prepaid-15"});
+  CHECK(one.out.find("\nAutoPay:       -$5.00 per line per term (single line only), from term 2\n") != std::string::npos);
+  document["plans"][1]["autopay"]["max_lines"] = 3;
+  world.stdin_text = document.dump();
+  const RunResult three = world.run({"--catalog", "-", "plans", "show", "acme-prepaid-15"});
+  CHECK(three.out.find("\nAutoPay:       -$5.00 per line per term (up to 3 lines), from term 2\n") != std::string::npos);
 }
 
 TEST_CASE("a missing catalog file exits 4 and names the file")

@@ -88,6 +88,9 @@ TEST_CASE("lines add rejects a plan, term or count it cannot use")
         "simplan: error: --term: beta-flex is not sold in 30d; it is sold in 90d, 360d\n");
   CHECK(person.run({"lines", "add", "--plan", "acme-unlimited", "--line-count", "5", "--start", "2026-11-01"}).err ==
         "simplan: error: --line-count: acme-unlimited allows at most 4 lines\n");
+  CHECK(person.run({"--catalog", "builtin", "lines", "add", "--plan", "att-prepaid-12-month", "--line-count", "2",
+                    "--start", "2026-11-01"})
+          .err == "simplan: error: --line-count: att-prepaid-12-month allows a single line only\n");
   CHECK(person.run({"lines", "add", "--custom", "--carrier", "acme", "--start", "2026-11-01"}).err ==
         "simplan: error: --custom needs --carrier, --term and --price\n");
   CHECK(person.run({"lines", "add", "--plan", "beta-flex", "--start", "2026-11-01", "--remind", "7,x"}).err ==

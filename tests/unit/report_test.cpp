@@ -1,3 +1,4 @@
+#include "simplan/report/cost_text.hpp"
 #include "simplan/report/csv.hpp"
 #include "simplan/report/table.hpp"
 #include "simplan/report/text_format.hpp"
@@ -101,4 +102,28 @@ TEST_CASE("catalog values read naturally in Chinese")
   CHECK(format_term_length(zh, {catalog::TermUnit::days, 30}) == "30 天");
   CHECK(format_networks(zh, {}) == "未知");
   CHECK(format_networks(zh, {catalog::Network::att, catalog::Network::tmobile}) == "AT&T、T-Mobile");
+}
+
+TEST_CASE("counts of one read in the singular: months of usage and carrier fees")
+{
+  const auto en = i18n::Language::en;
+  recommend::CostItem usage;
+  usage.kind = recommend::CostKind::usage;
+  usage.megabytes = 2500;
+  usage.quantity = 1;
+  CHECK(cost_item_label(en, usage, 1) == "data billed by use: 2.5 GB a month for 1 month");
+  usage.quantity = 3;
+  CHECK(cost_item_label(en, usage, 1) == "data billed by use: 2.5 GB a month for 3 months");
+  CHECK(cost_item_label(i18n::Language::zh_hans, usage, 1) == "按用量计费的流量：每月 2.5 GB，共 3 个月");
+
+  recommend::CostItem fee;
+  fee.kind = recommend::CostKind::carrier_fee;
+  fee.name = "Regulatory fee";
+  fee.unit = 350;
+  fee.quantity = 1;
+  CHECK(cost_item_label(en, fee, 1) == "Regulatory fee: $3.50 a line a month, 1 line, 1 month");
+  fee.range = true;
+  fee.quantity = 2;
+  CHECK(cost_item_label(en, fee, 2) == "Regulatory fee: at least $3.50 a line a month, 2 lines, 2 months");
+  CHECK(cost_item_label(i18n::Language::zh_hans, fee, 1) == "Regulatory fee：每个号码每月至少 $3.50，1 个号码，共 2 个月");
 }

@@ -40,6 +40,9 @@ std::string priority_text(Language language, catalog::Priority priority);
 /// "1 line", "3 lines".
 std::string lines_count_text(Language language, int lines);
 
+/// "1 month", "3 months".
+std::string months_text(Language language, int months);
+
 /// How sure the catalog is of a fact: "high", "medium", "low", or "not rated" when it does not say.
 std::string confidence_text(Language language, const std::optional<catalog::Confidence>& confidence);
 
