@@ -35,14 +35,17 @@ int run_catalog_validate(const CatalogOptions& options, const Context& context)
 {
   const std::vector<std::string> names =
     options.validate_file.empty() ? effective_catalog_names(context) : std::vector<std::string>{options.validate_file};
-  const CatalogCheck check = check_catalogs(context, names);
+  // Only counted: a single catalog file's plans are dropped as they are read, so a large one is checked in
+  // little memory. Layered catalogs keep theirs (a later layer may replace a plan).
+  std::size_t plans = 0;
+  const CatalogCheck check = check_catalogs(context, names, [&](const catalog::Catalog&, catalog::Plan&&) { ++plans; });
   std::string label;
   for (const auto& layer : check.loaded.layers) {
     label += (label.empty() ? "" : " + ") + layer;
   }
   if (check.problems.empty()) {
     const i18n::Language language = context.language;
-    const std::size_t plans = check.loaded.catalog.plans.size();
+    plans += check.loaded.catalog.plans.size();
     const std::size_t carriers = check.loaded.catalog.carriers.size();
     context.output.out += TR(language, "{}: ok: {} from {}, as of {}", util::escape_control(label),
                              plans == 1 ? TR(language, "1 plan") : TR(language, "{} plans", plans),
@@ -62,8 +65,14 @@ int run_catalog_validate(const CatalogOptions& options, const Context& context)
 
 int run_catalog_info(const CatalogOptions& /*options*/, const Context& context)
 {
-  const LoadedCatalog& loaded = load_catalogs(context);
-  context.output.out += report::render_catalog_info(loaded.catalog, loaded.layers, context.format, context.render);
+  // A single catalog file's plans are counted and dropped as they are read; the built-in catalog and
+  // layered ones keep theirs.
+  report::CatalogSummary summary;
+  const LoadedCatalog& loaded = load_catalogs(context, [&](const catalog::Catalog&, catalog::Plan&& plan) { summary.add(plan); });
+  for (const catalog::Plan& plan : loaded.catalog.plans) {
+    summary.add(plan);
+  }
+  context.output.out += report::render_catalog_info(loaded.catalog, summary, loaded.layers, context.format, context.render);
   return static_cast<int>(ExitCode::success);
 }
 

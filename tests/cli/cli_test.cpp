@@ -68,6 +68,15 @@ TEST_CASE("catalog info summarizes the catalog byte for byte")
   CHECK(table.out == expected("info.table", table.out));
   const RunResult json = run_stdin_catalog({"catalog", "info", "--format", "json"});
   CHECK(json.out == expected("info.json", json.out));
+
+  // Layered, a plan of the second replaced and one added: counted from the merged catalog.
+  const RunResult layered = FakeWorld{}.run(
+    {"--catalog", k_small, "--catalog", test_file_path("catalogs/layer.json"), "catalog", "info", "--format", "csv"});
+  CHECK(layered.out == "carrier,name,prepaid,postpaid,travel,total\r\n"
+                       "acme,Acme Wireless,2,1,1,4\r\n"
+                       "beta,Beta Mobile,1,0,0,1\r\n"
+                       "roam,Roam eSIM,0,0,1,1\r\n"
+                       "lianxin,联信通信,1,0,0,1\r\n");
 }
 
 TEST_CASE("filters, lines and AutoPay change what plans lists and its prices")

@@ -4,13 +4,57 @@
 #include "simplan/catalog/catalog.hpp"
 #include "simplan/report/output_format.hpp"
 
+#include <date/date.h>
+
+#include <array>
+#include <cstddef>
+#include <map>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace simplan::report {
 
-/// `layers` names the catalogs merged into `catalog`, in order ("builtin", "mine.json").
-std::string render_catalog_info(const catalog::Catalog& catalog, const std::vector<std::string>& layers,
-                                OutputFormat format, const RenderOptions& options);
+/// What `catalog info` tells of a catalog's plans, counted one plan at a time, so that a large catalog's
+/// plans can be dropped as they are read.
+class CatalogSummary {
+public:
+  void add(const catalog::Plan& plan);
+
+  struct Counts {
+    std::array<int, 3> by_kind{};  ///< prepaid, postpaid, travel (catalog::PlanKind order)
+    int total = 0;
+  };
+  struct Source {
+    std::string url;
+    date::year_month_day checked;
+    int plans = 0;
+  };
+
+  std::size_t plans() const { return m_plans; }
+  const Counts& by_kind() const { return m_all; }
+  /// Zero counts for a carrier with no plans.
+  Counts of_carrier(std::string_view carrier_id) const;
+  /// By URL, then date checked.
+  std::vector<Source> sources() const;
+  std::optional<date::year_month_day> oldest_check() const { return m_oldest_check; }
+  std::optional<date::year_month_day> newest_check() const { return m_newest_check; }
+
+private:
+  std::size_t m_plans = 0;
+  Counts m_all;
+  std::unordered_map<std::string, Counts> m_by_carrier;
+  std::map<std::pair<std::string, date::sys_days>, int> m_sources;
+  std::optional<date::year_month_day> m_oldest_check;
+  std::optional<date::year_month_day> m_newest_check;
+};
+
+/// `catalog` gives the metadata and carriers (in their order); `summary` has counted its plans (whether or
+/// not `catalog` still holds them). `layers` names the catalogs merged into it, in order ("builtin", "mine.json").
+std::string render_catalog_info(const catalog::Catalog& catalog, const CatalogSummary& summary,
+                                const std::vector<std::string>& layers, OutputFormat format, const RenderOptions& options);
 
 } // namespace simplan::report
