@@ -56,6 +56,34 @@ auto data_rank(const Plan& plan)
   return std::tuple{data.unlimited, data.unlimited ? 0 : data.amount, priority};
 }
 
+std::string carrier_name(const PlanMatch& match)
+{
+  return util::to_lower_ascii(match.carrier != nullptr ? match.carrier->name : match.plan->carrier);
+}
+
+// A total order (the plan id breaks ties), so a bounded heap keeps exactly the first plans of the full list.
+bool listed_before(const PlanMatch& a, const PlanMatch& b, PlanSort sort)
+{
+  switch (sort) {
+  case PlanSort::price:
+    return std::tie(a.quote.comparable, a.plan->id) < std::tie(b.quote.comparable, b.plan->id);
+  case PlanSort::data: {
+    const auto rank_a = data_rank(*a.plan);
+    const auto rank_b = data_rank(*b.plan);
+    if (rank_a != rank_b) {
+      return rank_a > rank_b;
+    }
+    return std::tie(a.quote.comparable, a.plan->id) < std::tie(b.quote.comparable, b.plan->id);
+  }
+  case PlanSort::name: {
+    const auto key_a = std::tuple{carrier_name(a), util::to_lower_ascii(a.plan->name), a.plan->id};
+    const auto key_b = std::tuple{carrier_name(b), util::to_lower_ascii(b.plan->name), b.plan->id};
+    return key_a < key_b;
+  }
+  }
+  return false;
+}
+
 } // namespace
 
 const Reach* calling_reach(const Plan& plan, std::string_view country)
@@ -85,40 +113,56 @@ const Carrier* find_carrier_by_id_or_name(const Catalog& catalog, std::string_vi
 
 std::vector<PlanMatch> find_plans(const Catalog& catalog, const PlanQuery& query)
 {
-  std::vector<PlanMatch> matches;
+  PlanFinder finder{query};
   for (const Plan& plan : catalog.plans) {
-    const auto quote = best_term(plan, query.lines, query.autopay);
-    if (quote && passes(plan, query, *quote)) {
-      matches.push_back({&plan, catalog.find_carrier(plan.carrier), *quote});
-    }
+    finder.add(catalog, plan);
   }
-  const auto carrier_name = [](const PlanMatch& match) {
-    return util::to_lower_ascii(match.carrier != nullptr ? match.carrier->name : match.plan->carrier);
-  };
-  std::sort(matches.begin(), matches.end(), [&](const PlanMatch& a, const PlanMatch& b) {
-    switch (query.sort) {
-    case PlanSort::price:
-      return std::tie(a.quote.comparable, a.plan->id) < std::tie(b.quote.comparable, b.plan->id);
-    case PlanSort::data: {
-      const auto rank_a = data_rank(*a.plan);
-      const auto rank_b = data_rank(*b.plan);
-      if (rank_a != rank_b) {
-        return rank_a > rank_b;
-      }
-      return std::tie(a.quote.comparable, a.plan->id) < std::tie(b.quote.comparable, b.plan->id);
-    }
-    case PlanSort::name: {
-      const auto key_a = std::tuple{carrier_name(a), util::to_lower_ascii(a.plan->name), a.plan->id};
-      const auto key_b = std::tuple{carrier_name(b), util::to_lower_ascii(b.plan->name), b.plan->id};
-      return key_a < key_b;
-    }
-    }
-    return false;
-  });
-  if (query.limit && matches.size() > *query.limit) {
-    matches.resize(*query.limit);
+  return std::move(finder).finish();
+}
+
+PlanFinder::PlanFinder(PlanQuery query) : m_query(std::move(query)) {}
+
+void PlanFinder::add(const Catalog& catalog, const Plan& plan)
+{
+  const auto quote = best_term(plan, m_query.lines, m_query.autopay);
+  if (quote && passes(plan, m_query, *quote)) {
+    keep({&plan, catalog.find_carrier(plan.carrier), *quote, nullptr});
   }
-  return matches;
+}
+
+void PlanFinder::add(const Catalog& catalog, Plan&& plan)
+{
+  const auto quote = best_term(plan, m_query.lines, m_query.autopay);
+  if (!quote || !passes(plan, m_query, *quote)) {
+    return;
+  }
+  // The quote points at one of the plan's terms: moving the plan keeps its terms where they are.
+  auto owned = std::make_shared<const Plan>(std::move(plan));
+  keep({owned.get(), catalog.find_carrier(owned->carrier), *quote, owned});
+}
+
+void PlanFinder::keep(PlanMatch match)
+{
+  const auto before = [this](const PlanMatch& a, const PlanMatch& b) { return listed_before(a, b, m_query.sort); };
+  if (!m_query.limit) {
+    m_matches.push_back(std::move(match));
+    return;
+  }
+  if (m_matches.size() < *m_query.limit) {
+    m_matches.push_back(std::move(match));
+    std::push_heap(m_matches.begin(), m_matches.end(), before);
+  } else if (!m_matches.empty() && before(match, m_matches.front())) {
+    std::pop_heap(m_matches.begin(), m_matches.end(), before);
+    m_matches.back() = std::move(match);
+    std::push_heap(m_matches.begin(), m_matches.end(), before);
+  }
+}
+
+std::vector<PlanMatch> PlanFinder::finish() &&
+{
+  std::sort(m_matches.begin(), m_matches.end(),
+            [this](const PlanMatch& a, const PlanMatch& b) { return listed_before(a, b, m_query.sort); });
+  return std::move(m_matches);
 }
 
 } // namespace simplan::catalog

@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 namespace simplan::cli {
 namespace {
 
@@ -109,9 +111,29 @@ PlansCommand setup_plans_command(CLI::App& app, PlansOptions& options, Language 
 
 int run_plans_list(const PlansOptions& options, const Context& context)
 {
-  const LoadedCatalog& loaded = load_catalogs(context);
+  // A catalog file's plans are filtered as they are read, and only the matches kept (with --limit, only
+  // the best of them). --carrier names are checked against the catalog's carriers, so with --carrier the
+  // plans are filtered once it is loaded; so are they when an option is wrong, which is reported (after
+  // any problem of the catalog, as always) by the query made below.
+  std::optional<catalog::PlanFinder> streamed;
+  if (options.carriers.empty()) {
+    try {
+      streamed.emplace(make_query(options, catalog::Catalog{}, context.language));
+    } catch (const Failure&) {
+      streamed.reset();
+    }
+  }
+  catalog::PlanSink sink;
+  if (streamed) {
+    sink = [&](const catalog::Catalog& catalog, catalog::Plan&& plan) { streamed->add(catalog, std::move(plan)); };
+  }
+  const LoadedCatalog& loaded = load_catalogs(context, sink);
   const catalog::PlanQuery query = make_query(options, loaded.catalog, context.language);
-  const auto matches = catalog::find_plans(loaded.catalog, query);
+  catalog::PlanFinder finder = streamed ? std::move(*streamed) : catalog::PlanFinder{query};
+  for (const catalog::Plan& plan : loaded.catalog.plans) {
+    finder.add(loaded.catalog, plan);
+  }
+  const auto matches = std::move(finder).finish();
   if (matches.empty() && context.format == report::OutputFormat::table) {
     context.output.err += TR(context.language, "simplan: no plans match these filters") + "\n";
     return static_cast<int>(ExitCode::no_match);

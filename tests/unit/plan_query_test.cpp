@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <optional>
+
 using namespace simplan;
 using namespace simplan::catalog;
 
@@ -102,6 +105,43 @@ TEST_CASE("sorting by name orders by carrier name, then plan name")
   query.sort = PlanSort::name;
   query.limit = 4;
   CHECK(ids(query) == Ids{"acme-prepaid-15", "acme-unlimited", "acme-pass-7", "beta-flex"});
+}
+
+TEST_CASE("a finder given plans one at a time keeps exactly the plans find_plans lists first, with their quotes")
+{
+  for (const PlanSort sort : {PlanSort::price, PlanSort::data, PlanSort::name}) {
+    for (const int lines : {1, 2}) {
+      PlanQuery query;
+      query.sort = sort;
+      query.lines = lines;
+      const std::vector<PlanMatch> full = find_plans(fixture(), query);
+      REQUIRE(full.size() >= 3);
+      for (const std::optional<std::size_t> limit : {std::optional<std::size_t>{}, std::optional<std::size_t>{0},
+                                                     std::optional<std::size_t>{1}, std::optional<std::size_t>{3},
+                                                     std::optional<std::size_t>{full.size() + 5}}) {
+        CAPTURE(static_cast<int>(sort), lines, limit.value_or(999));
+        query.limit = limit;
+        PlanFinder finder{query};
+        // In reverse catalog order, so that the heap has to replace plans it kept.
+        for (auto plan = fixture().plans.rbegin(); plan != fixture().plans.rend(); ++plan) {
+          finder.add(fixture(), Plan{*plan});  // owned, as a streamed plan is
+        }
+        const std::vector<PlanMatch> kept = std::move(finder).finish();
+        REQUIRE(kept.size() == std::min(limit.value_or(full.size()), full.size()));
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+          CHECK(kept[i].plan->id == full[i].plan->id);
+          CHECK(kept[i].owned_plan.get() == kept[i].plan);
+          CHECK(kept[i].carrier == full[i].carrier);
+          CHECK(kept[i].quote.comparable == full[i].quote.comparable);
+          CHECK(kept[i].quote.price == full[i].quote.price);
+          CHECK(*kept[i].quote.term == *full[i].quote.term);
+          // The quote's term is the kept plan's own, not a copy's that is gone.
+          CHECK(kept[i].quote.term >= kept[i].plan->terms.data());
+          CHECK(kept[i].quote.term < kept[i].plan->terms.data() + kept[i].plan->terms.size());
+        }
+      }
+    }
+  }
 }
 
 TEST_CASE("carriers are found by id or by name without regard to case")

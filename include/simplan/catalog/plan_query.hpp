@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,7 @@ struct PlanMatch {
   const Plan* plan = nullptr;
   const Carrier* carrier = nullptr;
   TermQuote quote;
+  std::shared_ptr<const Plan> owned_plan;  ///< set when the match owns its plan (a streamed catalog)
 };
 
 /// The plans that pass every filter, ordered by `sort`. Ties are broken by plan id, so the order is
@@ -42,6 +44,27 @@ struct PlanMatch {
 /// first, then by priority: premium, standard, deprioritized), then price; name by carrier name, plan
 /// name.
 std::vector<PlanMatch> find_plans(const Catalog& catalog, const PlanQuery& query);
+
+/// find_plans() for plans given one at a time: keeps only the plans that pass every filter, and with a
+/// `limit`, only the best `limit` of them (a bounded heap), so listing from a catalog of any size holds only
+/// what will be shown. `catalog` gives the plan's carrier, which must outlive the result.
+class PlanFinder {
+public:
+  explicit PlanFinder(PlanQuery query);
+
+  /// Considers a plan that outlives the result (one of a catalog held in memory).
+  void add(const Catalog& catalog, const Plan& plan);
+  /// Considers a plan, which the result owns if it is kept (one streamed from a file).
+  void add(const Catalog& catalog, Plan&& plan);
+
+  std::vector<PlanMatch> finish() &&;
+
+private:
+  void keep(PlanMatch match);
+
+  PlanQuery m_query;
+  std::vector<PlanMatch> m_matches;  // a heap, the worst kept first, while there is a limit
+};
 
 /// Calls from the US to `country` are included in the plan or sold at a known per-minute rate.
 /// Returns the matching entry, or nullptr when the catalog does not say (unknown, not "no").
