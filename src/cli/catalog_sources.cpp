@@ -81,7 +81,10 @@ CatalogCheck check_catalogs(const Context& context, const std::vector<std::strin
   return check;
 }
 
-const LoadedCatalog& load_catalogs(const Context& context, const catalog::PlanSink& sink)
+namespace {
+
+// The loaded catalog, or Failure listing its problems.
+LoadedCatalog checked_catalogs(const Context& context, const catalog::PlanSink& sink)
 {
   CatalogCheck check = check_catalogs(context, effective_catalog_names(context), sink);
   if (!check.problems.empty()) {
@@ -95,7 +98,13 @@ const LoadedCatalog& load_catalogs(const Context& context, const catalog::PlanSi
     throw Failure{ExitCode::invalid_data, std::move(problems),
                   TR(context.language, "'simplan catalog validate' lists every problem; docs/catalog.md describes the format")};
   }
-  auto kept = std::make_shared<const LoadedCatalog>(std::move(check.loaded));
+  return std::move(check.loaded);
+}
+
+// Kept for the rest of the run, after a warning when it is old.
+const LoadedCatalog& keep_for_run(const Context& context, LoadedCatalog checked)
+{
+  auto kept = std::make_shared<const LoadedCatalog>(std::move(checked));
   const LoadedCatalog& loaded = *kept;
   context.output.kept.push_back(std::move(kept));
   const int age = util::days_between(loaded.catalog.as_of, context.today);
@@ -106,6 +115,32 @@ const LoadedCatalog& load_catalogs(const Context& context, const catalog::PlanSi
                           "\n";
   }
   return loaded;
+}
+
+} // namespace
+
+const LoadedCatalog& load_catalogs(const Context& context, const catalog::PlanSink& sink)
+{
+  return keep_for_run(context, checked_catalogs(context, sink));
+}
+
+const LoadedCatalog& load_catalogs_keeping(const Context& context, const std::vector<std::string>& plan_ids)
+{
+  bool streamed = false;
+  std::vector<catalog::Plan> wanted;
+  std::vector<std::string> every_id;
+  LoadedCatalog loaded = checked_catalogs(context, [&](const catalog::Catalog&, catalog::Plan&& plan) {
+    streamed = true;
+    every_id.push_back(plan.id);
+    if (std::find(plan_ids.begin(), plan_ids.end(), plan.id) != plan_ids.end()) {
+      wanted.push_back(std::move(plan));
+    }
+  });
+  if (streamed) {
+    loaded.catalog.plans = std::move(wanted);
+    loaded.plan_ids = std::move(every_id);
+  }
+  return keep_for_run(context, std::move(loaded));
 }
 
 } // namespace simplan::cli

@@ -17,6 +17,9 @@ inline constexpr std::string_view k_builtin_catalog = "builtin";
 struct LoadedCatalog {
   catalog::Catalog catalog;
   std::vector<std::string> layers;  ///< the names of the merged catalogs, in order
+  /// Every plan's id, in catalog order, when `catalog` holds only some of its plans (load_catalogs_keeping);
+  /// empty when it holds them all.
+  std::vector<std::string> plan_ids;
 };
 
 /// The catalog names in effect: --catalog values, else SIMPLAN_CATALOG split at ':', else "builtin".
@@ -42,5 +45,10 @@ CatalogCheck check_catalogs(const Context& context, const std::vector<std::strin
 /// the effective date.
 /// The catalog is kept in context.output.kept, for the rest of the run.
 const LoadedCatalog& load_catalogs(const Context& context, const catalog::PlanSink& sink = {});
+
+/// load_catalogs() for a command that needs only the plans with these ids (plans show, compare, lines
+/// add): a single catalog file's other plans are dropped as they are read, and only their ids are kept,
+/// in plan_ids, to suggest one for a mistyped id. The built-in and layered catalogs keep every plan.
+const LoadedCatalog& load_catalogs_keeping(const Context& context, const std::vector<std::string>& plan_ids);
 
 } // namespace simplan::cli

@@ -37,11 +37,11 @@ int run_compare(const CompareOptions& options, const Context& context)
       !options.needs.months) {
     resolved.needs.stay = {profile::StayUnit::months, 12};
   }
-  const LoadedCatalog& loaded = load_catalogs(context);
+  const LoadedCatalog& loaded = load_catalogs_keeping(context, options.ids);
   const recommend::StayDates stay = recommend::stay_dates(resolved.needs.stay, context.today);
   std::vector<recommend::Candidate> candidates;
   for (const std::string& id : options.ids) {
-    const catalog::Plan& plan = find_plan_or_fail(context.language, loaded.catalog, id);
+    const catalog::Plan& plan = find_plan_or_fail(context.language, loaded.catalog, id, {}, loaded.plan_ids);
     candidates.push_back(recommend::evaluate(loaded.catalog, plan, resolved.needs, stay));
   }
   const bool ascii = options.ascii || !context.render.unicode;

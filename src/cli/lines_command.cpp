@@ -132,7 +132,7 @@ LinesCommand setup_lines_command(CLI::App& app, LinesOptions& options, Language 
 int run_lines_add(const LinesOptions& options, const Context& context)
 {
   const Language language = context.language;
-  const LoadedCatalog& loaded = load_catalogs(context);
+  const LoadedCatalog& loaded = load_catalogs_keeping(context, {options.plan});
   lines::Line line;
   line.anchor = parse_date_option(language, "--start", options.start);
   line.line_count = options.line_count.value_or(1);
@@ -160,7 +160,7 @@ int run_lines_add(const LinesOptions& options, const Context& context)
     if (options.plan.empty()) {
       throw Failure{ExitCode::usage, TR(language, "give --plan ID (see 'simplan plans'), or --custom for a plan the catalog lacks")};
     }
-    const catalog::Plan& plan = find_plan_or_fail(language, loaded.catalog, options.plan, "--plan");
+    const catalog::Plan& plan = find_plan_or_fail(language, loaded.catalog, options.plan, "--plan", loaded.plan_ids);
     line.plan = plan.id;
     line.term = choose_term(language, plan, options.term).length;
     plan_name = plan.name;

@@ -144,8 +144,8 @@ int run_plans_list(const PlansOptions& options, const Context& context)
 
 int run_plans_show(const PlansOptions& options, const Context& context)
 {
-  const LoadedCatalog& loaded = load_catalogs(context);
-  const catalog::Plan& plan = find_plan_or_fail(context.language, loaded.catalog, options.show_id);
+  const LoadedCatalog& loaded = load_catalogs_keeping(context, {options.show_id});
+  const catalog::Plan& plan = find_plan_or_fail(context.language, loaded.catalog, options.show_id, {}, loaded.plan_ids);
   context.output.out += report::render_plan_detail(loaded.catalog, plan, context.format, context.render);
   return static_cast<int>(ExitCode::success);
 }

@@ -149,16 +149,19 @@ int parse_percent_option(Language language, std::string_view option, std::string
 }
 
 const catalog::Plan& find_plan_or_fail(Language language, const catalog::Catalog& catalog, std::string_view id,
-                                       std::string_view option)
+                                       std::string_view option, std::span<const std::string> every_id)
 {
   if (const catalog::Plan* plan = catalog.find_plan(id)) {
     return *plan;
   }
-  std::vector<std::string> ids;
-  for (const auto& plan : catalog.plans) {
-    ids.push_back(plan.id);
+  std::vector<std::string> own_ids;
+  if (every_id.empty()) {
+    for (const auto& plan : catalog.plans) {
+      own_ids.push_back(plan.id);
+    }
+    every_id = own_ids;
   }
-  const auto suggestion = util::suggest_name(id, ids);
+  const auto suggestion = util::suggest_name(id, every_id);
   std::string message = TR(language, "no plan with id \"{}\"", id);
   if (suggestion) {
     message += TR(language, "; did you mean \"{}\"?", *suggestion);

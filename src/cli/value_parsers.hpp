@@ -9,6 +9,7 @@
 #include <date/date.h>
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,9 +39,11 @@ std::vector<int> parse_days_list(Language language, std::string_view option, std
 int parse_percent_option(Language language, std::string_view option, std::string_view text);
 
 /// The plan with this id. An unknown id throws Failure (exit "nothing matched") naming the closest id:
-/// the only id that starts with `id`, else the closest spelling. `option` prefixes the message.
+/// the only id that starts with `id`, else the closest spelling. `option` prefixes the message. The ids
+/// suggested from are `every_id` when the catalog holds only some of its plans (LoadedCatalog::plan_ids),
+/// else the catalog's own.
 const catalog::Plan& find_plan_or_fail(Language language, const catalog::Catalog& catalog, std::string_view id,
-                                       std::string_view option = {});
+                                       std::string_view option = {}, std::span<const std::string> every_id = {});
 
 /// A carrier of the catalog, by id or name.
 const catalog::Carrier& parse_carrier(Language language, std::string_view option, std::string_view text,
