@@ -294,7 +294,7 @@ TEST_CASE("a layer replaces plans and carriers in place and adds new ones after,
 {
   const auto with_ids = [](std::initializer_list<const char*> ids, util::Cents price) {
     catalog::Catalog catalog;
-    catalog.as_of = 2026_y / 11 / 1;
+    catalog.as_of = date::year{2026} / 11 / 1;
     for (const char* id : ids) {
       catalog::Plan plan;
       plan.id = id;
