@@ -242,8 +242,11 @@ std::string fit_sentence(Language language, const recommend::FitNote& note)
     break;
   case FitKind::calling_included: return TR(language, "calls to {} are included", note.country);
   case FitKind::calling_per_minute:
-    text = TR(language, "calls to {} cost {} a minute: about {} a month for {} minutes", note.country, format_dollars(note.rate),
-              format_dollars(note.rate * note.minutes), note.minutes);
+    text = note.minutes == 1
+             ? TR(language, "calls to {} cost {} a minute: about {} a month for 1 minute", note.country,
+                  format_dollars(note.rate), format_dollars(note.rate))
+             : TR(language, "calls to {} cost {} a minute: about {} a month for {} minutes", note.country,
+                  format_dollars(note.rate), format_dollars(note.rate * note.minutes), note.minutes);
     break;
   case FitKind::calling_unknown: text = TR(language, "calls to {}: unknown (the catalog does not say)", note.country); break;
   case FitKind::network_other: text = TR(language, "not on a network you prefer"); break;

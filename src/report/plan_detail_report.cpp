@@ -243,7 +243,7 @@ std::string describe_reaches(Language language, const std::vector<Reach>& reache
       terms.push_back(TR(language, "{} a day", format_dollars(*reach.cents_per_day)));
     }
     if (reach.minutes) {
-      terms.push_back(TR(language, "{} minutes a month", *reach.minutes));
+      terms.push_back(*reach.minutes == 1 ? TR(language, "1 minute a month") : TR(language, "{} minutes a month", *reach.minutes));
     }
     if (reach.data) {
       terms.push_back(TR(language, "{} of data", format_gigabytes(language, *reach.data)));

@@ -190,6 +190,18 @@ TEST_CASE("catalog validate counts one plan and one carrier in the singular, in 
         "<stdin>：检查通过，共 1 个套餐，来自 1 家运营商，数据截至 2026-11-01\n");
 }
 
+TEST_CASE("plans show counts one minute and one country in the singular")
+{
+  nlohmann::json document = nlohmann::json::parse(read_test_file("catalogs/small.json"));
+  document["plans"][5]["international"]["calling"][0]["minutes"] = 1;
+  document["plans"][5]["international"]["calling"].push_back({{"country_count", 1}, {"included", true}});
+  FakeWorld world;
+  world.stdin_text = document.dump();
+  const RunResult shown = world.run({"--catalog", "-", "plans", "show", "lianxin-student"});
+  CHECK(shown.out.find("\nCalls abroad:  CN: included, 1 minute a month\n"
+                       "               1 country (list not in the catalog): included\n") != std::string::npos);
+}
+
 TEST_CASE("plans show says an AutoPay discount for one line only in words")
 {
   nlohmann::json document = nlohmann::json::parse(read_test_file("catalogs/small.json"));

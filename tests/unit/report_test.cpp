@@ -127,3 +127,19 @@ TEST_CASE("counts of one read in the singular: months of usage and carrier fees"
   CHECK(cost_item_label(en, fee, 2) == "Regulatory fee: at least $3.50 a line a month, 2 lines, 2 months");
   CHECK(cost_item_label(i18n::Language::zh_hans, fee, 1) == "Regulatory fee：每个号码每月至少 $3.50，1 个号码，共 2 个月");
 }
+
+TEST_CASE("a calling note for one minute a month reads in the singular")
+{
+  recommend::FitNote note;
+  note.kind = recommend::FitKind::calling_per_minute;
+  note.country = "MX";
+  note.rate = 5;
+  note.penalty = 60;
+  note.minutes = 1;
+  CHECK(fit_sentence(i18n::Language::en, note) ==
+        "calls to MX cost $0.05 a minute: about $0.05 a month for 1 minute: ranked as if $0.60 more");
+  CHECK(fit_sentence(i18n::Language::zh_hans, note).starts_with("打往 MX 的通话每分钟 $0.05：按每月 1 分钟计约 $0.05"));
+  note.minutes = 100;
+  CHECK(fit_sentence(i18n::Language::en, note) ==
+        "calls to MX cost $0.05 a minute: about $5.00 a month for 100 minutes: ranked as if $0.60 more");
+}
