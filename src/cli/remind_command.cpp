@@ -222,18 +222,18 @@ int run_remind(const RemindOptions& options, const Context& context)
   if (format == report::ReminderFormat::ics) {
     calendar.stamp_unix_seconds = calendar_stamp(context);
   }
-  // Nothing can fail now but writing, so a calendar (it can be hundreds of megabytes) is made one event at a
-  // time and written as it is made, to standard output or to the new file that replaces --output when it is
-  // complete. The other formats are made from the whole list of reminders.
+  // Nothing can fail now but writing, so the reminders (a calendar can be hundreds of megabytes) are made
+  // one at a time and written as they are made, to standard output or to the new file that replaces
+  // --output when it is complete; only the text table waits for its last row, to size its columns.
   const bool is_calendar = format == report::ReminderFormat::ics;
-  const std::vector<renewal::Reminder> reminders =
-    is_calendar ? std::vector<renewal::Reminder>{} : renewal::reminders_for(loaded.catalog, chosen, window);
+  std::size_t count = 0;
   const auto render = [&](const WritePiece& write) {
     if (is_calendar) {
       calendar.write = write;
       write(report::render_calendar(loaded.catalog, chosen, window, context.today, calendar, language));
     } else {
-      write(report::render_reminders(reminders, context.today, format, context.render));
+      renewal::ReminderStream reminders{loaded.catalog, chosen, window};
+      count = report::write_reminders(reminders, context.today, format, context.render, write);
     }
   };
   if (options.output.empty() || options.output == "-") {
@@ -242,7 +242,7 @@ int run_remind(const RemindOptions& options, const Context& context)
   } else {
     write_file_atomically(options.output, render, TR(language, "output file"), {false, false, language});
   }
-  return static_cast<int>(is_calendar || !reminders.empty() ? ExitCode::success : ExitCode::no_match);
+  return static_cast<int>(is_calendar || count > 0 ? ExitCode::success : ExitCode::no_match);
 }
 
 } // namespace simplan::cli

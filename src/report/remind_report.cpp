@@ -61,28 +61,54 @@ std::string renew_url(const renewal::LinePlan& plan)
   return plan.carrier != nullptr ? plan.carrier->website : std::string{};
 }
 
+// Text handed over in pieces of about 64 KiB, the calendar writer's size.
+class PieceWriter {
+public:
+  explicit PieceWriter(const std::function<void(std::string_view)>& write) : m_write(write) {}
+
+  std::string& text() { return m_text; }
+  void flush_if_full()
+  {
+    if (m_text.size() >= ics::CalendarWriter::k_piece_bytes) {
+      flush();
+    }
+  }
+  void flush()
+  {
+    if (!m_text.empty()) {
+      m_write(m_text);
+      m_text.clear();
+    }
+  }
+
+private:
+  const std::function<void(std::string_view)>& m_write;
+  std::string m_text;
+};
+
 // ---- text ------------------------------------------------------------------------------------------
 
-std::string render_text(const std::vector<Reminder>& reminders, const RenderOptions& options)
+std::size_t write_text(renewal::ReminderStream& reminders, const RenderOptions& options,
+                       const std::function<void(std::string_view)>& write)
 {
   const Language language = options.language;
-  if (reminders.empty()) {
-    return TR(language, "Nothing falls due in this window.") + "\n";
-  }
   Table table{{{TR(language, "DATE")},
                {TR(language, "DAYS"), Align::right},
                {TR(language, "LINE"), Align::left, 8},
                {TR(language, "EVENT"), Align::left, 16},
                {TR(language, "AMOUNT"), Align::right},
                {TR(language, "HOW TO RENEW"), Align::left, 12, 1}}};
-  for (const Reminder& reminder : reminders) {
-    const bool payable = reminder.kind == EventKind::renewal_due || reminder.kind == EventKind::suspended ||
-                         reminder.kind == EventKind::number_lost;
-    table.add_row({i18n::human_date(language, reminder.day), fmt::format("{}", reminder.days_left), reminder.line->label,
-                   reminder_text(language, reminder), amount_text(language, reminder),
-                   payable ? how_to_renew_short(language, reminder.plan) : ""});
+  std::size_t count = 0;
+  while (const Reminder* reminder = reminders.next()) {
+    ++count;
+    const bool payable = reminder->kind == EventKind::renewal_due || reminder->kind == EventKind::suspended ||
+                         reminder->kind == EventKind::number_lost;
+    table.add_row({i18n::human_date(language, reminder->day), fmt::format("{}", reminder->days_left), reminder->line->label,
+                   reminder_text(language, *reminder), amount_text(language, *reminder),
+                   payable ? how_to_renew_short(language, reminder->plan) : ""});
   }
-  return table.render(options);
+  write(count == 0 ? TR(language, "Nothing falls due in this window.") + "\n" : table.render(options));
+  return count;
 }
 
 // ---- JSON and CSV: machine formats, the same in every language ---------------------------------------
@@ -116,19 +142,51 @@ nlohmann::ordered_json reminder_json(const Reminder& reminder)
   return out;
 }
 
-std::string render_records(const std::vector<Reminder>& reminders, ReminderFormat format)
+// The document dump_json() would make of {"today": ..., "reminders": [...]}, one reminder at a time: each
+// is dumped alone and indented to its depth (a dump has line breaks only between its parts; a string's
+// own are escaped).
+std::size_t write_json(renewal::ReminderStream& reminders, date::year_month_day today,
+                       const std::function<void(std::string_view)>& write)
+{
+  PieceWriter out{write};
+  out.text() = "{\n  \"today\": " + nlohmann::ordered_json(util::format_iso_date(today)).dump() + ",\n  \"reminders\": [";
+  std::size_t count = 0;
+  while (const Reminder* reminder = reminders.next()) {
+    out.text() += count == 0 ? "\n    " : ",\n    ";
+    ++count;
+    const std::string item = reminder_json(*reminder).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    for (const char c : item) {
+      out.text() += c;
+      if (c == '\n') {
+        out.text() += "    ";
+      }
+    }
+    out.flush_if_full();
+  }
+  out.text() += count == 0 ? "]\n}\n" : "\n  ]\n}\n";
+  out.flush();
+  return count;
+}
+
+std::size_t write_records(renewal::ReminderStream& reminders, ReminderFormat format,
+                          const std::function<void(std::string_view)>& write)
 {
   const auto record = format == ReminderFormat::csv ? csv_record : tsv_record;
-  std::string out = record(std::vector<std::string>{"date", "days_left", "line", "kind", "term_number", "carrier", "plan",
-                                                    "plan_id", "amount_cents", "renew_url"});
-  for (const Reminder& reminder : reminders) {
-    out += record(std::vector<std::string>{
-      util::format_iso_date(reminder.day), fmt::format("{}", reminder.days_left), reminder.line->label,
-      std::string{renewal::event_kind_name(reminder.kind)}, fmt::format("{}", reminder.term_number),
-      reminder.plan.carrier_name, reminder.plan.plan_name, reminder.plan.plan_id,
-      reminder.amount ? fmt::format("{}", reminder.amount->cents) : "", renew_url(reminder.plan)});
+  PieceWriter out{write};
+  out.text() = record(std::vector<std::string>{"date", "days_left", "line", "kind", "term_number", "carrier", "plan",
+                                               "plan_id", "amount_cents", "renew_url"});
+  std::size_t count = 0;
+  while (const Reminder* reminder = reminders.next()) {
+    ++count;
+    out.text() += record(std::vector<std::string>{
+      util::format_iso_date(reminder->day), fmt::format("{}", reminder->days_left), reminder->line->label,
+      std::string{renewal::event_kind_name(reminder->kind)}, fmt::format("{}", reminder->term_number),
+      reminder->plan.carrier_name, reminder->plan.plan_name, reminder->plan.plan_id,
+      reminder->amount ? fmt::format("{}", reminder->amount->cents) : "", renew_url(reminder->plan)});
+    out.flush_if_full();
   }
-  return out;
+  out.flush();
+  return count;
 }
 
 // ---- iCalendar --------------------------------------------------------------------------------------
@@ -351,26 +409,17 @@ std::string reminder_text(Language language, const Reminder& reminder)
   return "";
 }
 
-std::string render_reminders(const std::vector<Reminder>& reminders, date::year_month_day today, ReminderFormat format,
-                             const RenderOptions& options)
+std::size_t write_reminders(renewal::ReminderStream& reminders, date::year_month_day today, ReminderFormat format,
+                            const RenderOptions& options, const std::function<void(std::string_view)>& write)
 {
   switch (format) {
-  case ReminderFormat::text: return render_text(reminders, options);
-  case ReminderFormat::json: {
-    nlohmann::ordered_json document;
-    document["today"] = util::format_iso_date(today);
-    nlohmann::ordered_json items = nlohmann::ordered_json::array();
-    for (const Reminder& reminder : reminders) {
-      items.push_back(reminder_json(reminder));
-    }
-    document["reminders"] = std::move(items);
-    return catalog::dump_json(document);
-  }
+  case ReminderFormat::text: return write_text(reminders, options, write);
+  case ReminderFormat::json: return write_json(reminders, today, write);
   case ReminderFormat::csv:
-  case ReminderFormat::tsv: return render_records(reminders, format);
-  case ReminderFormat::ics: throw std::logic_error{"render_reminders: a calendar is made by render_calendar"};
+  case ReminderFormat::tsv: return write_records(reminders, format, write);
+  case ReminderFormat::ics: throw std::logic_error{"write_reminders: a calendar is made by render_calendar"};
   }
-  return {};
+  return 0;
 }
 
 std::string render_lines(const lines::LinesFile& file, const catalog::Catalog& catalog, date::year_month_day today,

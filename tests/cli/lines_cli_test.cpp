@@ -3,6 +3,7 @@
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <libical/ical.h>
 
 #include <algorithm>
@@ -203,6 +204,33 @@ TEST_CASE("remind --due-within with -q answers by exit code alone")
   CHECK(not_today.out.empty());
   // Once a due date has passed unpaid, the line is due (overdue) in every window.
   CHECK(person.run({"--today", "2026-12-02", "remind", "--due-within", "0", "-q"}).status == 0);
+}
+
+TEST_CASE("an empty window exits 1 and still gives a whole document in every format")
+{
+  const Person person;
+  add_two_lines(person);
+  const auto empty = [&](const std::string& format) {
+    const RunResult result = person.run({"remind", "--due-within", "0", "--export", format});
+    CHECK(result.status == 1);
+    CHECK(result.err.empty());
+    return result.out;
+  };
+  CHECK(empty("json") == "{\n  \"today\": \"2026-11-29\",\n  \"reminders\": []\n}\n");
+  CHECK(empty("csv") == "date,days_left,line,kind,term_number,carrier,plan,plan_id,amount_cents,renew_url\r\n");
+  CHECK(empty("tsv") == "date\tdays_left\tline\tkind\tterm_number\tcarrier\tplan\tplan_id\tamount_cents\trenew_url\n");
+  CHECK(empty("text") == "Nothing falls due in this window.\n");
+}
+
+TEST_CASE("remind's JSON, written a reminder at a time, is laid out as one dump of the whole document")
+{
+  const Person person;
+  add_two_lines(person);
+  const RunResult result = person.run({"remind", "--export", "json", "--until", "2027-11-29"});
+  REQUIRE(result.status == 0);
+  const auto document = nlohmann::ordered_json::parse(result.out);
+  CHECK(document.at("reminders").size() > 20);
+  CHECK(result.out == document.dump(2) + "\n");
 }
 
 TEST_CASE("remind --plan --start works without a lines file, with stable calendar identities")

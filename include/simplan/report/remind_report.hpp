@@ -29,9 +29,12 @@ struct CalendarOptions {
   std::function<void(std::string_view piece)> write;
 };
 
-/// Reminders as text, JSON, CSV or TSV. Not for ics: see render_calendar.
-std::string render_reminders(const std::vector<renewal::Reminder>& reminders, date::year_month_day today,
-                             ReminderFormat format, const RenderOptions& options);
+/// Reminders as text, JSON, CSV or TSV, taken from `reminders` one at a time and given to `write`. JSON, CSV
+/// and TSV go in pieces of about 64 KiB as they are made, so memory does not grow with the number of
+/// reminders; text is a table whose columns fit every row, so it goes whole at the end. Returns how many
+/// reminders there were. Not for ics: see render_calendar.
+std::size_t write_reminders(renewal::ReminderStream& reminders, date::year_month_day today, ReminderFormat format,
+                            const RenderOptions& options, const std::function<void(std::string_view piece)>& write);
 
 /// The iCalendar file of the reminders of `lines` in `window` (renewal::ReminderStream): made one event at a
 /// time, so with CalendarOptions::write its memory does not grow with the number of events.
