@@ -137,22 +137,20 @@ std::string utc_timestamp(std::int64_t unix_seconds)
                      time.seconds().count());
 }
 
-CalendarWriter::CalendarWriter(std::string_view name, std::int64_t stamp_unix_seconds, Write write)
-  : m_stamp(utc_timestamp(stamp_unix_seconds)), m_write(std::move(write))
+CalendarWriter::CalendarWriter(std::string_view name, std::int64_t stamp_unix_seconds, util::PieceBuffer::Write write)
+  : m_out(std::move(write)), m_stamp(utc_timestamp(stamp_unix_seconds))
 {
-  if (m_write) {
-    m_out.reserve(k_piece_bytes + k_piece_bytes / 4);
-  }
-  property(m_out, "BEGIN", "VCALENDAR");
-  property(m_out, "VERSION", "2.0");
-  property(m_out, "PRODID", "-//simplan//simplan " SIMPLAN_VERSION "//EN");
-  property(m_out, "CALSCALE", "GREGORIAN");
-  property(m_out, "X-WR-CALNAME", escape_text(name));
+  std::string& out = m_out.text();
+  property(out, "BEGIN", "VCALENDAR");
+  property(out, "VERSION", "2.0");
+  property(out, "PRODID", "-//simplan//simplan " SIMPLAN_VERSION "//EN");
+  property(out, "CALSCALE", "GREGORIAN");
+  property(out, "X-WR-CALNAME", escape_text(name));
 }
 
 void CalendarWriter::add(const Event& event)
 {
-  std::string& out = m_out;
+  std::string& out = m_out.text();
   property(out, "BEGIN", "VEVENT");
   property(out, "UID", escape_text(event.uid));
   property(out, "DTSTAMP", m_stamp);
@@ -180,20 +178,13 @@ void CalendarWriter::add(const Event& event)
     property(out, "END", "VALARM");
   }
   property(out, "END", "VEVENT");
-  if (m_write && out.size() >= k_piece_bytes) {
-    m_write(out);
-    out.clear();
-  }
+  m_out.flush_if_full();
 }
 
 std::string CalendarWriter::finish() &&
 {
-  property(m_out, "END", "VCALENDAR");
-  if (m_write) {
-    m_write(m_out);
-    return {};
-  }
-  return std::move(m_out);
+  property(m_out.text(), "END", "VCALENDAR");
+  return std::move(m_out).finish();
 }
 
 std::string write_calendar(const Calendar& calendar)

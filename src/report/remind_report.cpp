@@ -9,6 +9,7 @@
 #include "simplan/report/table.hpp"
 #include "simplan/report/text_format.hpp"
 #include "simplan/util/date.hpp"
+#include "simplan/util/piece_buffer.hpp"
 
 #include <fmt/format.h>
 
@@ -60,31 +61,6 @@ std::string renew_url(const renewal::LinePlan& plan)
   }
   return plan.carrier != nullptr ? plan.carrier->website : std::string{};
 }
-
-// Text handed over in pieces of about 64 KiB, the calendar writer's size.
-class PieceWriter {
-public:
-  explicit PieceWriter(const std::function<void(std::string_view)>& write) : m_write(write) {}
-
-  std::string& text() { return m_text; }
-  void flush_if_full()
-  {
-    if (m_text.size() >= ics::CalendarWriter::k_piece_bytes) {
-      flush();
-    }
-  }
-  void flush()
-  {
-    if (!m_text.empty()) {
-      m_write(m_text);
-      m_text.clear();
-    }
-  }
-
-private:
-  const std::function<void(std::string_view)>& m_write;
-  std::string m_text;
-};
 
 // ---- text ------------------------------------------------------------------------------------------
 
@@ -148,7 +124,7 @@ nlohmann::ordered_json reminder_json(const Reminder& reminder)
 std::size_t write_json(renewal::ReminderStream& reminders, date::year_month_day today,
                        const std::function<void(std::string_view)>& write)
 {
-  PieceWriter out{write};
+  util::PieceBuffer out{write};
   out.text() = "{\n  \"today\": " + nlohmann::ordered_json(util::format_iso_date(today)).dump() + ",\n  \"reminders\": [";
   std::size_t count = 0;
   while (const Reminder* reminder = reminders.next()) {
@@ -164,7 +140,7 @@ std::size_t write_json(renewal::ReminderStream& reminders, date::year_month_day 
     out.flush_if_full();
   }
   out.text() += count == 0 ? "]\n}\n" : "\n  ]\n}\n";
-  out.flush();
+  std::move(out).finish();
   return count;
 }
 
@@ -172,7 +148,7 @@ std::size_t write_records(renewal::ReminderStream& reminders, ReminderFormat for
                           const std::function<void(std::string_view)>& write)
 {
   const auto record = format == ReminderFormat::csv ? csv_record : tsv_record;
-  PieceWriter out{write};
+  util::PieceBuffer out{write};
   out.text() = record(std::vector<std::string>{"date", "days_left", "line", "kind", "term_number", "carrier", "plan",
                                                "plan_id", "amount_cents", "renew_url"});
   std::size_t count = 0;
@@ -185,7 +161,7 @@ std::size_t write_records(renewal::ReminderStream& reminders, ReminderFormat for
       reminder->amount ? fmt::format("{}", reminder->amount->cents) : "", renew_url(reminder->plan)});
     out.flush_if_full();
   }
-  out.flush();
+  std::move(out).finish();
   return count;
 }
 

@@ -4,11 +4,11 @@
 // values escaped, UTC DTSTAMP, DATE-valued DTSTART/DTEND, and VALARMs last in each event. Pure: the
 // timestamp comes in as a value (the CLI honours SOURCE_DATE_EPOCH).
 
+#include "simplan/util/piece_buffer.hpp"
+
 #include <date/date.h>
 
-#include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,23 +43,19 @@ std::string write_calendar(const Calendar& calendar);
 
 /// Writes the same file one event at a time, so that a large calendar is never held both as events and
 /// as text: 100,000 events of a few kilobytes each would otherwise take twice the memory.
-/// With a `write` function, the text goes to it in pieces of about k_piece_bytes as it is written, so a
+/// With a `write` function, the text goes to it in pieces (util::PieceBuffer) as it is written, so a
 /// calendar of any size takes the same memory.
 class CalendarWriter {
 public:
-  using Write = std::function<void(std::string_view piece)>;
-  static constexpr std::size_t k_piece_bytes = std::size_t{1} << 16;
-
-  CalendarWriter(std::string_view name, std::int64_t stamp_unix_seconds, Write write = {});
+  CalendarWriter(std::string_view name, std::int64_t stamp_unix_seconds, util::PieceBuffer::Write write = {});
   void add(const Event& event);
   /// Ends the file and returns it whole, or with a `write` function, writes the rest and returns nothing.
   /// Nothing may be added afterwards.
   std::string finish() &&;
 
 private:
-  std::string m_out;
+  util::PieceBuffer m_out;
   std::string m_stamp;
-  Write m_write;
 };
 
 /// TEXT escaping (RFC 5545 3.3.11): backslash first, then ";", ",", and any newline (CRLF, LF or CR) as
