@@ -32,8 +32,8 @@ bool in_range(const profile::Needs& needs)
   const bool stay_ok = needs.stay.unit == profile::StayUnit::days ? needs.stay.count >= 1 && needs.stay.count <= 3660
                                                                   : needs.stay.count >= 1 && needs.stay.count <= 120;
   return stay_ok && needs.lines >= 1 && needs.lines <= 20 && needs.data_mb >= 0 && needs.data_mb <= 10'000'000 &&
-         needs.hotspot_mb >= 0 && needs.hotspot_mb <= 10'000'000 && needs.tax_rate_bp >= 0 &&
-         needs.tax_rate_bp <= 10'000 && needs.top >= 1 && needs.top <= 1000 && needs.call_minutes >= 0;
+         needs.hotspot_mb >= 0 && needs.hotspot_mb <= 10'000'000 && needs.tax_rate_bp.value_or(0) >= 0 &&
+         needs.tax_rate_bp.value_or(0) <= 10'000 && needs.top >= 1 && needs.top <= 1000 && needs.call_minutes >= 0;
 }
 
 } // namespace

@@ -156,6 +156,7 @@ std::string footer(Language language)
          TR(language, "a file could not be read or written") + "\n\n" + TR(language, "Environment:") + "\n" +
          "  SIMPLAN_CATALOG    " + TR(language, "catalog files to use when --catalog is not given (colon-separated)") + "\n" +
          "  SIMPLAN_LINES      " + TR(language, "your lines file when --lines-file is not given") + "\n" +
+         "  SIMPLAN_STATE      " + TR(language, "the state whose taxes are estimated when --state is not given (NY)") + "\n" +
          "  XDG_CONFIG_HOME    " + TR(language, "the lines file is XDG_CONFIG_HOME/simplan/lines.json (default ~/.config)") +
          "\n" + "  SOURCE_DATE_EPOCH  " + TR(language, "the timestamp written into calendar files (reproducible output)") +
          "\n" + "  NO_COLOR           " + TR(language, "when set and not empty, no color in tables") + "\n" +

@@ -6,6 +6,7 @@
 #include "cli/value_parsers.hpp"
 #include "simplan/i18n/messages.hpp"
 #include "simplan/data/builtin_data.hpp"
+#include "simplan/report/text_format.hpp"
 #include "simplan/util/spelling.hpp"
 
 #include <fmt/format.h>
@@ -53,6 +54,62 @@ const profile::ProfileBook& builtin_profiles()
   return book;
 }
 
+const tax::TaxTable& builtin_tax_table()
+{
+  static const tax::TaxTable table = [] {
+    auto loaded = tax::load_tax_table(data::builtin_taxes_json(), "data/taxes.json");
+    if (!loaded.problems.empty()) {
+      throw std::logic_error("the built-in tax table is invalid: " + util::format_diagnostic(loaded.problems.front()));
+    }
+    return std::move(loaded.table);
+  }();
+  return table;
+}
+
+void add_state_option(CLI::App& command, std::string& state, Language language)
+{
+  command.add_option("--state", state,
+                     TR(language, "Estimate taxes for this state: a two-letter code such as NY, CA, DC or PR (default: $SIMPLAN_STATE, else the US average)"))
+    ->type_name("XX");
+}
+
+namespace {
+
+// The state's code in capitals, or a usage Failure naming where the code came from.
+std::string checked_state(std::string_view code, std::string_view origin, const Context& context)
+{
+  const Language language = context.language;
+  const tax::TaxTable& table = builtin_tax_table();
+  std::string upper{code};
+  for (char& c : upper) {
+    c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  }
+  if (table.find_state(upper) != nullptr) {
+    return upper;
+  }
+  std::vector<std::string> codes;
+  for (const auto& row : table.states) {
+    codes.push_back(row.code);
+  }
+  throw Failure{ExitCode::usage, TR(language, "{}: no state \"{}\" in the tax table", origin, code),
+                TR(language, "the states are {}", report::join(codes, " "))};
+}
+
+} // namespace
+
+void resolve_taxes(profile::Needs& needs, std::string_view state_option, const Context& context)
+{
+  if (!state_option.empty()) {
+    needs.state = checked_state(state_option, "--state", context);
+  } else if (!needs.state.empty()) {
+    needs.state = checked_state(needs.state, TR(context.language, "the profile's \"state\""), context);
+  } else if (const auto variable = context.environment.variable("SIMPLAN_STATE"); variable && !variable->empty()) {
+    needs.state = checked_state(*variable, "SIMPLAN_STATE", context);
+  }
+  needs.taxes = needs.tax_rate_bp ? tax::given_rate(tax::RatePpm{*needs.tax_rate_bp} * 100)
+                                  : tax::rates_for(builtin_tax_table(), needs.state);
+}
+
 void add_needs_options(CLI::App& command, NeedsOptions& options, NeedsScope scope, Language language)
 {
   command.add_option("--profile", options.profile,
@@ -73,8 +130,9 @@ void add_needs_options(CLI::App& command, NeedsOptions& options, NeedsScope scop
   command.add_flag("--autopay", options.autopay, TR(language, "You can pay by AutoPay (with a US bank account or card)"));
   command.add_flag("--no-autopay", options.no_autopay, TR(language, "You cannot use AutoPay (a foreign card often cannot)"));
   command.add_option("--tax-rate", options.tax_rate,
-                     TR(language, "Taxes and surcharges on prices that exclude them, in percent (default: 26.8, the 2024 US average)"))
+                     TR(language, "One tax rate, in percent, for every price that excludes taxes, instead of the state's rates"))
     ->type_name("PERCENT");
+  add_state_option(command, options.state, language);
   if (scope == NeedsScope::cost_only) {
     return;
   }
@@ -194,6 +252,7 @@ ResolvedNeeds resolve_needs(const NeedsOptions& options, const Context& context)
   if (!options.tax_rate.empty()) {
     needs.tax_rate_bp = parse_percent_option(language, "--tax-rate", options.tax_rate);
   }
+  resolve_taxes(needs, options.state, context);
   return resolved;
 }
 

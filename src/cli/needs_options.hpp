@@ -34,6 +34,7 @@ struct NeedsOptions {
   bool no_autopay = false;
   std::optional<int> top;
   std::string tax_rate;
+  std::string state;
 };
 
 /// Which of the need options a command offers.
@@ -55,5 +56,16 @@ void check_one_stdin_reader(const NeedsOptions& options, const Context& context)
 
 /// The built-in profiles (data/profiles.json, compiled in).
 const profile::ProfileBook& builtin_profiles();
+
+/// The built-in tax table (data/taxes.json, compiled in).
+const tax::TaxTable& builtin_tax_table();
+
+/// Fills `needs.taxes`: the rate given (tax_rate_bp) for every plan, else the rates of the state given by
+/// `state_option` (--state), else by the profile, else by SIMPLAN_STATE, else the national average. Throws a
+/// usage Failure for a state not in the table.
+void resolve_taxes(profile::Needs& needs, std::string_view state_option, const Context& context);
+
+/// Adds --state to a command.
+void add_state_option(CLI::App& command, std::string& state, i18n::Language language);
 
 } // namespace simplan::cli

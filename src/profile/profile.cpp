@@ -23,13 +23,12 @@ using util::Need;
 constexpr auto k_book_fields = std::to_array<std::string_view>({"$schema", "schema_version", "defaults", "profiles"});
 constexpr auto k_default_fields = std::to_array<std::string_view>(
   {"stay", "lines", "data_gb", "hotspot_gb", "budget_cents", "esim", "no_credit_check", "need_number", "ssn",
-   "us_payment_card", "call", "call_minutes", "networks", "autopay", "premium_data", "tax_rate_percent", "top",
-   "tax_rate_source"});
-constexpr auto k_source_fields = std::to_array<std::string_view>({"url", "checked", "note"});
+   "us_payment_card", "call", "call_minutes", "networks", "autopay", "premium_data", "tax_rate_percent", "state",
+   "top"});
 constexpr auto k_profile_fields = std::to_array<std::string_view>(
   {"id", "aliases", "description", "extends", "stay", "lines", "data_gb", "hotspot_gb", "budget_cents", "esim",
    "no_credit_check", "need_number", "ssn", "us_payment_card", "call", "call_minutes", "networks", "autopay",
-   "premium_data", "tax_rate_percent", "top"});
+   "premium_data", "tax_rate_percent", "state", "top"});
 constexpr auto k_stay_fields = std::to_array<std::string_view>({"days", "months"});
 
 // A number with at most two decimals, as basis points: 26.8 -> 2680.
@@ -147,7 +146,16 @@ void read_needs(const JsonObject& fields, Needs& needs)
   }
   needs.autopay = fields.boolean("autopay", Need::optional).value_or(needs.autopay);
   needs.premium_data = fields.boolean("premium_data", Need::optional).value_or(needs.premium_data);
-  needs.tax_rate_bp = read_percent(fields, "tax_rate_percent").value_or(needs.tax_rate_bp);
+  if (const auto rate = read_percent(fields, "tax_rate_percent")) {
+    needs.tax_rate_bp = rate;
+  }
+  if (const auto state = fields.string("state", Need::optional)) {
+    if (const auto code = util::parse_country_code(*state)) {  // the same shape: two letters, any case
+      needs.state = *code;
+    } else {
+      fields.problem("state", TR(language, "expected a two-letter state code such as \"NY\", got \"{}\"", *state));
+    }
+  }
   if (const auto top = fields.small_integer("top", Need::optional, 1, 1000, TR(language, "a number of plans"))) {
     needs.top = static_cast<std::size_t>(*top);
   }
@@ -209,12 +217,6 @@ ProfileBookLoad load_profile_book(std::string_view json_text, std::string_view s
   if (const Json* defaults = top.object("defaults", Need::optional)) {
     const JsonObject fields{*defaults, "/defaults", source, result.problems, k_default_fields};
     read_needs(fields, book.defaults);
-    if (const Json* tax_source = fields.object("tax_rate_source", Need::optional)) {
-      const JsonObject source_fields{*tax_source, "/defaults/tax_rate_source", source, result.problems, k_source_fields};
-      source_fields.string("url", Need::required);
-      source_fields.date("checked", Need::required);
-      source_fields.string("note", Need::optional);
-    }
   }
   const Json* profiles = top.array("profiles", Need::required);
   if (profiles == nullptr) {

@@ -265,10 +265,14 @@ std::optional<StayCost> cost_for_stay(const Plan& plan, const profile::Needs& ne
       paid += usage;
     }
     if (!taxes.taxes_included) {
+      // Postpaid bills and prepaid purchases are taxed differently (tax::TaxRates): a prepaid state's
+      // flat 911 fee is charged once a purchase.
+      const tax::Levy& levy = needs.taxes.for_kind(plan.kind);
       const Cents taxed = purchase.price - purchase.autopay_discount + usage;
-      CostItem item = item_of(CostKind::taxes, 0, 0, util::divide_rounded(taxed * needs.tax_rate_bp, 10000));
-      item.rate_bp = needs.tax_rate_bp;
+      CostItem item = item_of(CostKind::taxes, 1, levy.cents_per_purchase, tax::levy_on(levy, taxed, 1));
+      item.rate = levy.rate;
       item.base = taxed;
+      item.treatment = levy.treatment;
       add_item(cost.items, item);
       paid += item.amount;
     }

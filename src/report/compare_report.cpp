@@ -219,7 +219,7 @@ std::string render_comparison(const std::vector<Candidate>& candidates, const re
     document["stay"] = stay_to_json(stay);
     document["lines"] = needs.lines;
     document["autopay"] = needs.autopay;
-    document["tax_rate_percent"] = static_cast<double>(needs.tax_rate_bp) / 100.0;
+    document["taxes"] = taxes_to_json(needs.taxes);
     nlohmann::ordered_json plans = nlohmann::ordered_json::array();
     for (const Candidate& candidate : candidates) {
       plans.push_back(candidate_json(candidate, stay, needs, options.language));

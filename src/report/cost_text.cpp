@@ -17,9 +17,11 @@ using recommend::ExclusionReason;
 using recommend::FitKind;
 using util::format_dollars;
 
-std::string percent_text(int basis_points)
+// "26.8%", "13.15%", "0%": a rate in ppm as a person reads it, to two decimals (the amounts use the exact rate).
+std::string percent_text(tax::RatePpm rate)
 {
-  std::string text = fmt::format("{}.{:02}", basis_points / 100, basis_points % 100);
+  const tax::RatePpm hundredths = util::divide_rounded(rate, tax::k_ppm_per_percent / 100);
+  std::string text = fmt::format("{}.{:02}", hundredths / 100, hundredths % 100);
   while (text.back() == '0') {
     text.pop_back();
   }
@@ -27,6 +29,31 @@ std::string percent_text(int basis_points)
     text.pop_back();
   }
   return text + "%";
+}
+
+std::string_view treatment_name(tax::Treatment treatment)
+{
+  switch (treatment) {
+  case tax::Treatment::given: return "given";
+  case tax::Treatment::postpaid_bill: return "postpaid_bill";
+  case tax::Treatment::prepaid_sale: return "prepaid_sale";
+  case tax::Treatment::prepaid_estimate: return "prepaid_estimate";
+  }
+  return "given";
+}
+
+double percent_json(tax::RatePpm rate)
+{
+  return static_cast<double>(rate) / static_cast<double>(tax::k_ppm_per_percent);
+}
+
+// "8.875% + $0.90 a purchase": what one levy adds to a price.
+std::string levy_text(Language language, const tax::Levy& levy)
+{
+  if (levy.cents_per_purchase == 0) {
+    return percent_text(levy.rate);
+  }
+  return TR(language, "{} + {} a purchase", percent_text(levy.rate), format_dollars(levy.cents_per_purchase));
 }
 
 std::string_view kind_name(CostKind kind)
@@ -100,6 +127,22 @@ std::string plan_display_name(const recommend::Candidate& candidate)
   return carrier + " " + name;
 }
 
+std::string taxes_label(Language language, const recommend::CostItem& item)
+{
+  const std::string rate = percent_text(item.rate);
+  const std::string base = format_dollars(item.base);
+  switch (item.treatment) {
+  case tax::Treatment::given: return TR(language, "taxes at {} of {}", rate, base);
+  case tax::Treatment::postpaid_bill: return TR(language, "taxes on a bill, estimated at {} of {}", rate, base);
+  case tax::Treatment::prepaid_sale:
+    return item.unit == 0 ? TR(language, "taxes at purchase, {} of {}", rate, base)
+                          : TR(language, "taxes at purchase, {} of {} and {} x {}", rate, base, item.quantity,
+                               format_dollars(item.unit));
+  case tax::Treatment::prepaid_estimate: return TR(language, "taxes, estimated at the postpaid rate {} of {}", rate, base);
+  }
+  return "";
+}
+
 std::string cost_item_label(Language language, const recommend::CostItem& item, int lines)
 {
   switch (item.kind) {
@@ -117,8 +160,7 @@ std::string cost_item_label(Language language, const recommend::CostItem& item, 
   }
   case CostKind::usage:
     return TR(language, "data billed by use: {} GB a month for {}", gigabytes_text(item.megabytes), months_text(language, item.quantity));
-  case CostKind::taxes:
-    return TR(language, "taxes, estimated at {} of {}", percent_text(item.rate_bp), format_dollars(item.base));
+  case CostKind::taxes: return taxes_label(language, item);
   case CostKind::carrier_fee: {
     const std::string name = item.name.empty() ? TR(language, "carrier fee") : item.name;
     return item.range ? TR(language, "{}: at least {} a line a month, {}, {}", name, format_dollars(item.unit),
@@ -134,6 +176,48 @@ std::string stay_length_text(Language language, const recommend::StayDates& stay
 {
   return format_term_count(
     language, {stay.stay.unit == profile::StayUnit::months ? catalog::TermUnit::months : catalog::TermUnit::days, stay.stay.count});
+}
+
+std::string describe_taxes(Language language, const tax::TaxRates& rates)
+{
+  switch (rates.basis) {
+  case tax::RateBasis::given: return TR(language, "taxes at {} where not included", percent_text(rates.bill.rate));
+  case tax::RateBasis::national_average:
+    return TR(language, "taxes estimated at the US average {} where not included (--state gives yours)",
+              percent_text(rates.bill.rate));
+  case tax::RateBasis::state: {
+    const std::string bill = rates.bill_from_national
+                               ? TR(language, "{} (the US average: no figure for this state)", percent_text(rates.bill.rate))
+                               : percent_text(rates.bill.rate);
+    const std::string sale = rates.sale.treatment == tax::Treatment::prepaid_sale
+                               ? levy_text(language, rates.sale)
+                               : TR(language, "at the postpaid rate (its prepaid levies are not known in full)");
+    return TR(language, "taxes estimated for {}: postpaid {}, prepaid {}", rates.state, bill, sale);
+  }
+  }
+  return "";
+}
+
+nlohmann::ordered_json taxes_to_json(const tax::TaxRates& rates)
+{
+  const auto levy_json = [](const tax::Levy& levy) {
+    nlohmann::ordered_json out;
+    out["treatment"] = treatment_name(levy.treatment);
+    out["rate_percent"] = percent_json(levy.rate);
+    out["per_purchase_cents"] = levy.cents_per_purchase;
+    return out;
+  };
+  nlohmann::ordered_json out;
+  out["basis"] = rates.basis == tax::RateBasis::state ? "state"
+                 : rates.basis == tax::RateBasis::given ? "given"
+                                                        : "national_average";
+  if (rates.basis == tax::RateBasis::state) {
+    out["state"] = rates.state;
+    out["postpaid_from_national_average"] = rates.bill_from_national;
+  }
+  out["postpaid"] = levy_json(rates.bill);
+  out["prepaid"] = levy_json(rates.sale);
+  return out;
 }
 
 std::string describe_needs(Language language, const profile::Needs& needs, const recommend::StayDates& stay)
@@ -176,7 +260,7 @@ std::string describe_needs(Language language, const profile::Needs& needs, const
   if (needs.budget) {
     parts.push_back(TR(language, "at most {} a month", format_dollars(*needs.budget)));
   }
-  parts.push_back(TR(language, "taxes estimated at {} where not included", percent_text(needs.tax_rate_bp)));
+  parts.push_back(describe_taxes(language, needs.taxes));
   return join(parts, list_separator(language));
 }
 
@@ -301,8 +385,13 @@ nlohmann::ordered_json cost_to_json(const recommend::StayCost& cost)
       entry["fee_kind"] = catalog::to_string(*item.fee_kind);
     }
     if (item.kind == CostKind::taxes) {
-      entry["rate_percent"] = static_cast<double>(item.rate_bp) / 100.0;
+      entry["treatment"] = treatment_name(item.treatment);
+      entry["rate_percent"] = percent_json(item.rate);
       entry["base_cents"] = item.base;
+      if (item.unit > 0) {
+        entry["purchases"] = item.quantity;
+        entry["per_purchase_cents"] = item.unit;
+      }
     } else {
       entry["quantity"] = item.quantity;
       entry["unit_cents"] = item.unit;

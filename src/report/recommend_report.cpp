@@ -197,7 +197,7 @@ std::string render_json(const Recommendations& result, const profile::Needs& nee
   document["stay"] = stay_to_json(result.stay);
   document["lines"] = needs.lines;
   document["autopay"] = needs.autopay;
-  document["tax_rate_percent"] = static_cast<double>(needs.tax_rate_bp) / 100.0;
+  document["taxes"] = taxes_to_json(needs.taxes);
   nlohmann::ordered_json ranked = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < shown_count(result, needs); ++i) {
     nlohmann::ordered_json entry;

@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -362,7 +364,7 @@ TEST_CASE("recommend --why-not explains one plan's rank or what rules it out")
   const RunResult ruled_out = run_recommend({"recommend", "--profile", "tourist", "--days", "10", "--why-not", "bigco-unlimited"});
   CHECK(ruled_out.status == 0);
   CHECK(ruled_out.out == "BigCo Unlimited (bigco-unlimited) is ruled out: needs a credit check.\n"
-                         "Were it not, it would cost $140.43 for the stay ($421.29 a month).\n");
+                         "Were it not, it would cost $129.51 for the stay ($388.53 a month).\n");
   const RunResult ranked = run_recommend({"recommend", "--profile", "tourist", "--days", "10", "--why-not", "flexco-30"});
   CHECK(ranked.status == 0);
   CHECK(ranked.out.starts_with("FlexCo Flex 15GB (flexco-30) ranks 2 of 5.\n\n2. FlexCo Flex 15GB (flexco-30)\n"));
@@ -460,4 +462,85 @@ TEST_CASE("an option value that looks like a command still runs the command give
   CHECK(help.out == run_small({"plans", "--help"}).out);
   CHECK(run_small({"--lines-file", "plans", "recommend", "--bogus"}).err ==
         run_small({"recommend", "--bogus"}).err);
+}
+
+namespace {
+
+// Each plan's total for three months from 2026-11-29, as `compare --format json` gives it.
+std::string three_month_totals(std::vector<std::string> extra, std::map<std::string, std::string> variables = {})
+{
+  std::vector<std::string> args = {"--catalog", k_small, "compare", "acme-unlimited", "beta-flex", "acme-prepaid-15",
+                                   "--months", "3", "--format", "json"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  FakeWorld world;
+  for (auto& [name, value] : variables) {
+    world.variables[name] = value;
+  }
+  const RunResult result = world.run(std::move(args));
+  REQUIRE(result.status == 0);
+  const nlohmann::json document = nlohmann::json::parse(result.out);
+  std::string totals;
+  for (const auto& plan : document.at("plans")) {
+    totals += plan.at("id").get<std::string>() + "=" + std::to_string(plan.at("total_cents").get<long>()) + " ";
+  }
+  return totals;
+}
+
+} // namespace
+
+// Hand-computed from data/taxes.json. The bill rate is (state-local + federal USF) x 12.1 / 25.4, the
+// taxable share of a voice-and-data bundle (docs/taxes.md). Three months buy:
+//   acme-unlimited (postpaid, taxes extra): 3 x ($80 - $10 AutoPay) = $210.00, $35.00 connection fee,
+//     Admin Fee 3 x $3.99 = $11.97, taxes 3 x round($70.00 x bill rate)
+//   beta-flex (prepaid, taxes extra): 90 days at the $45 intro price, then 90 days at $120: $165.00, Recovery
+//     Fee 6 x $1.88 = $11.28, taxes at the state's point-of-sale levies per purchase, or the bill rate
+//   acme-prepaid-15 (taxes included): $20 x 3 intro + $40, less 3 x $5 AutoPay = $85.00 in every state
+TEST_CASE("totals follow the state's taxes: postpaid bills, prepaid purchases, and taxes included")
+{
+  // WA: 21.62% + 13.36% -> 16.6637% on a bill: 3 x $11.66; prepaid 6.5% + $0.95 a purchase: $2.93 + $0.95
+  // and $7.80 + $0.95.
+  CHECK(three_month_totals({"--state", "WA"}) == "acme-unlimited=29195 beta-flex=18891 acme-prepaid-15=8500 ");
+  // FL: no state-local figure, so the national 14.25% + 13.36% -> 13.1528%: 3 x $9.21; prepaid 6% + $0.40:
+  // $2.70 + $0.40 and $7.20 + $0.40.
+  CHECK(three_month_totals({"--state", "fl"}) == "acme-unlimited=28460 beta-flex=18698 acme-prepaid-15=8500 ");
+  // IL: 24.96% + 13.36% -> 18.2548%: 3 x $12.78; its prepaid levies lack the sales tax, so prepaid pays the
+  // bill rate: $8.21 and $21.91.
+  CHECK(three_month_totals({"--state", "IL"}) == "acme-unlimited=29531 beta-flex=20640 acme-prepaid-15=8500 ");
+  // No state: the national bill rate for both kinds ($9.21 x 3; $5.92 and $15.78).
+  CHECK(three_month_totals({}) == "acme-unlimited=28460 beta-flex=19798 acme-prepaid-15=8500 ");
+  // SIMPLAN_STATE gives the state when --state does not; --state wins.
+  CHECK(three_month_totals({}, {{"SIMPLAN_STATE", "WA"}}) == three_month_totals({"--state", "WA"}));
+  CHECK(three_month_totals({"--state", "IL"}, {{"SIMPLAN_STATE", "WA"}}) == three_month_totals({"--state", "IL"}));
+  // One given rate for every plan: 10% of $70.00 x 3 and of $45 + $120.
+  CHECK(three_month_totals({"--tax-rate", "10", "--state", "WA"}) ==
+        "acme-unlimited=27797 beta-flex=19278 acme-prepaid-15=8500 ");
+}
+
+TEST_CASE("the headline says which taxes were used and why")
+{
+  const auto headline = [](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"--catalog", k_small, "recommend", "--months", "1"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const RunResult result = FakeWorld{}.run(std::move(args));
+    const std::string line = result.out.substr(0, result.out.find('\n'));
+    return line.substr(line.rfind(", taxes") + 2);
+  };
+  CHECK(headline({"--state", "WA"}) == "taxes estimated for WA: postpaid 16.66%, prepaid 6.5% + $0.95 a purchase.");
+  CHECK(headline({"--state", "NY"}) == "taxes estimated for NY: postpaid 13.15% (the US average: no figure for this "
+                                       "state), prepaid at the postpaid rate (its prepaid levies are not known in full).");
+  CHECK(headline({}) == "taxes estimated at the US average 13.15% where not included (--state gives yours).");
+  CHECK(headline({"--tax-rate", "8.25"}) == "taxes at 8.25% where not included.");
+}
+
+TEST_CASE("a state not in the tax table is a usage error that lists the states")
+{
+  const RunResult result = run_small({"recommend", "--state", "XZ"});
+  CHECK(result.status == 2);
+  CHECK(result.err.starts_with("simplan: error: --state: no state \"XZ\" in the tax table\n"
+                               "simplan: hint: the states are AK AL AR AZ CA CO CT DC DE FL GA HI IA ID IL IN "));
+  FakeWorld world;
+  world.variables["SIMPLAN_STATE"] = "New York";
+  const RunResult from_environment = world.run({"--catalog", k_small, "recommend"});
+  CHECK(from_environment.status == 2);
+  CHECK(from_environment.err.starts_with("simplan: error: SIMPLAN_STATE: no state \"New York\" in the tax table\n"));
 }

@@ -13,6 +13,14 @@ using namespace date::literals;
 
 namespace {
 
+// Needs as the CLI would resolve them with --tax-rate 26.8: one rate for every plan.
+profile::Needs needs_taxed_at_26_8()
+{
+  profile::Needs needs;
+  needs.taxes = tax::given_rate(268'000);
+  return needs;
+}
+
 const catalog::Catalog& fixture()
 {
   static const catalog::Catalog loaded =
@@ -56,7 +64,7 @@ std::vector<std::pair<std::string, std::vector<ExclusionReason>>> exclusions(con
 
 profile::Needs tourist_for_ten_days()
 {
-  profile::Needs needs;
+  profile::Needs needs = needs_taxed_at_26_8();
   needs.stay = {profile::StayUnit::days, 10};
   needs.data_mb = 10000;
   needs.esim = true;
@@ -86,7 +94,7 @@ TEST_CASE("a 10-day tourist gets the travel pass first; credit-check and data-on
 
 TEST_CASE("a 12-month student: upfront terms and an intro price beat paying monthly")
 {
-  profile::Needs needs;
+  profile::Needs needs = needs_taxed_at_26_8();
   needs.stay = {profile::StayUnit::months, 12};
   needs.data_mb = 15000;
   needs.no_credit_check = true;
@@ -101,7 +109,7 @@ TEST_CASE("a 12-month student: upfront terms and an intro price beat paying mont
 
 TEST_CASE("a family of four is priced per line, and plans without a four-line price are ruled out")
 {
-  profile::Needs needs;
+  profile::Needs needs = needs_taxed_at_26_8();
   needs.stay = {profile::StayUnit::months, 12};
   needs.lines = 4;
   needs.data_mb = 10000;
@@ -124,7 +132,7 @@ TEST_CASE("a family of four is priced per line, and plans without a four-line pr
 
 TEST_CASE("a heavy-data user ranks premium data above a cheaper deprioritized plan")
 {
-  profile::Needs needs;
+  profile::Needs needs = needs_taxed_at_26_8();
   needs.stay = {profile::StayUnit::months, 12};
   needs.data_mb = 100000;
   needs.hotspot_mb = 50000;
@@ -150,7 +158,7 @@ TEST_CASE("a heavy-data user ranks premium data above a cheaper deprioritized pl
 
 TEST_CASE("data below the need is priced into the rank, by what happens after the cap")
 {
-  profile::Needs needs;
+  profile::Needs needs = needs_taxed_at_26_8();
   needs.stay = {profile::StayUnit::months, 1};
   needs.data_mb = 25000;
   const auto stay = stay_dates(needs.stay, 2026_y / 11 / 29);
@@ -165,7 +173,7 @@ TEST_CASE("data below the need is priced into the rank, by what happens after th
 
 TEST_CASE("calling abroad: included, priced per minute, or unknown, never assumed")
 {
-  profile::Needs needs;
+  profile::Needs needs = needs_taxed_at_26_8();
   needs.stay = {profile::StayUnit::months, 2};
   needs.call_countries = {"CN", "MX"};
   needs.call_minutes = 100;
@@ -210,7 +218,7 @@ TEST_CASE("the same inputs always give the same ranking")
 
 TEST_CASE("a ranking that keeps only a few plans keeps exactly the ones the full ranking lists first")
 {
-  for (const profile::Needs& needs : {tourist_for_ten_days(), profile::Needs{}}) {
+  for (const profile::Needs& needs : {tourist_for_ten_days(), needs_taxed_at_26_8()}) {
     const Recommendations full = recommend::recommend(fixture(), needs, 2026_y / 12 / 1);
     REQUIRE(full.ranked.size() >= 3);
     REQUIRE(full.excluded.size() >= 1);

@@ -11,6 +11,14 @@ using namespace date::literals;
 
 namespace {
 
+// Needs as the CLI would resolve them with --tax-rate 26.8: one rate for every plan.
+profile::Needs needs_taxed_at_26_8()
+{
+  profile::Needs needs;
+  needs.taxes = tax::given_rate(268'000);
+  return needs;
+}
+
 const catalog::Catalog& fixture()
 {
   static const catalog::Catalog loaded =
@@ -27,7 +35,7 @@ StayCost cost_of(std::string_view id, const profile::Needs& needs, date::year_mo
 
 profile::Needs for_stay(profile::StayUnit unit, int count)
 {
-  profile::Needs needs;
+  profile::Needs needs = needs_taxed_at_26_8();
   needs.stay = {unit, count};
   return needs;
 }

@@ -1,6 +1,6 @@
 #pragma once
 // The data compiled into the binary by cmake/EmbedData.cmake: the default catalog (data/plans.json, as text
-// and compiled) and the built-in profiles (data/profiles.json). Library simplan_data.
+// and compiled) the built-in profiles (data/profiles.json) and the tax table (data/taxes.json). Library simplan_data.
 
 #include <string_view>
 
@@ -18,5 +18,8 @@ std::string_view builtin_catalog_as_of();
 
 /// The bytes of data/profiles.json as it was at build time.
 std::string_view builtin_profiles_json();
+
+/// The bytes of data/taxes.json as it was at build time.
+std::string_view builtin_taxes_json();
 
 } // namespace simplan::data

@@ -1,10 +1,11 @@
 #pragma once
 // Who the person is and what they need: the input of a recommendation. Units: money in cents, data in
-// MB (1 GB = 1000 MB) per line per month, tax rates in basis points (26.8% is 2680).
+// MB (1 GB = 1000 MB) per line per month, a given tax rate in basis points (26.8% is 2680).
 
 #include "simplan/catalog/enums.hpp"
 #include "simplan/catalog/localized_text.hpp"
 #include "simplan/i18n/language.hpp"
+#include "simplan/tax/tax_table.hpp"
 #include "simplan/util/diagnostic.hpp"
 #include "simplan/util/money.hpp"
 
@@ -45,7 +46,9 @@ struct Needs {
   std::vector<catalog::Network> networks;   ///< soft: preferred networks
   bool autopay = true;                      ///< the person can use AutoPay
   bool premium_data = false;                ///< soft: deprioritized data is a drawback
-  int tax_rate_bp = 2680;                   ///< taxes on prices that exclude them
+  std::optional<int> tax_rate_bp;           ///< a rate given for every plan (tax_rate_percent, --tax-rate)
+  std::string state;                        ///< two-letter code whose taxes apply ("NY"); empty: not given
+  tax::TaxRates taxes;                      ///< what is applied, resolved by the caller (tax::rates_for)
   std::size_t top = 5;                      ///< how many recommendations to show
   friend bool operator==(const Needs&, const Needs&) = default;
 };

@@ -45,7 +45,7 @@ enum class CostKind { term, intro_term, autopay_discount, one_time_fee, usage, t
 /// One line of the cost breakdown.
 struct CostItem {
   CostKind kind = CostKind::term;
-  int quantity = 0;   ///< purchases for terms and discounts; months for usage
+  int quantity = 0;   ///< purchases for terms, discounts and taxes; months for usage
   Cents unit = 0;     ///< per purchase or per month; negative for discounts
   Cents amount = 0;   ///< the line's total
   std::optional<catalog::TermLength> length;  ///< terms
@@ -53,8 +53,9 @@ struct CostItem {
   std::optional<catalog::FeeKind> fee_kind;
   bool waivable = false;
   bool range = false;  ///< carrier fee given as a range: the lower end is counted
-  int rate_bp = 0;     ///< taxes: the rate applied
-  Cents base = 0;      ///< taxes: the amount taxed
+  tax::RatePpm rate = 0;  ///< taxes: the rate applied to `base`; unit x quantity is added per purchase
+  Cents base = 0;         ///< taxes: the amount taxed
+  tax::Treatment treatment = tax::Treatment::given;  ///< taxes: how they reach the price
   std::int64_t megabytes = 0;  ///< usage: data billed per month
 };
 

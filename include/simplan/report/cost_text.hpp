@@ -20,6 +20,9 @@ std::string cost_item_label(Language language, const recommend::CostItem& item, 
 std::string stay_length_text(Language language, const recommend::StayDates& stay);
 
 /// A person's needs in a sentence: "14 days from 2026-11-29 to 2026-12-13, 1 line, 10 GB a month, ...".
+/// The taxes used, for the headline: "taxes estimated for NY: postpaid 13.9%, prepaid 8.875% + $0.90 a purchase".
+std::string describe_taxes(Language language, const tax::TaxRates& rates);
+
 std::string describe_needs(Language language, const profile::Needs& needs, const recommend::StayDates& stay);
 
 /// "needs a credit check", "$82.00 a month, over the $50.00 budget", ...
@@ -41,6 +44,7 @@ std::string gigabytes_text(std::int64_t megabytes);
 std::string plan_display_name(const recommend::Candidate& candidate);
 
 /// JSON for scripts: the cost breakdown, purchases and fit notes (docs/output.md). Language-free.
+nlohmann::ordered_json taxes_to_json(const tax::TaxRates& rates);
 nlohmann::ordered_json cost_to_json(const recommend::StayCost& cost);
 nlohmann::ordered_json fit_to_json(const std::vector<recommend::FitNote>& fit);
 nlohmann::ordered_json exclusions_to_json(const std::vector<recommend::Exclusion>& exclusions);

@@ -1,0 +1,81 @@
+#include "simplan/data/builtin_data.hpp"
+#include "simplan/tax/tax_table.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace simplan;
+
+namespace {
+
+std::vector<std::string> problems_in(const std::string& json)
+{
+  std::vector<std::string> messages;
+  for (const auto& problem : tax::load_tax_table(json, "taxes.json").problems) {
+    messages.push_back(util::format_diagnostic(problem));
+  }
+  return messages;
+}
+
+const std::string k_sources = R"("sources": [{"id": "tf", "title": "T", "url": "https://example.org", "checked": "2026-12-04"}])";
+const std::string k_national = R"("national": {"state_local_percent": 14.25, "federal_usf_percent": 13.36, "source": "tf"})";
+const std::string k_bundled = R"("bundled": {"voice_percent": 25.4, "bundled_percent": 12.1, "source": "tf"})";
+
+std::string table_with(const std::string& states)
+{
+  return "{\"schema_version\": 1, " + k_sources + ", " + k_national + ", " + k_bundled + ", \"states\": [" + states + "]}";
+}
+
+} // namespace
+
+TEST_CASE("the built-in tax table loads, covers every state and DC, and sources every row")
+{
+  const auto loaded = tax::load_tax_table(data::builtin_taxes_json(), "data/taxes.json");
+  REQUIRE(loaded.problems.empty());
+  CHECK(loaded.table.states.size() == 51);
+  CHECK(loaded.table.find_state("DC") != nullptr);
+  for (const auto& row : loaded.table.states) {
+    CAPTURE(row.code);
+    CHECK(loaded.table.find_source(row.source) != nullptr);
+    CHECK(row.federal_usf > 0);
+  }
+}
+
+TEST_CASE("bill rates are the state's voice rate on the taxable share of a bundle, to the part per million")
+{
+  const auto loaded = tax::load_tax_table(
+    table_with(R"({"code": "WA", "name": "Washington", "state_local_percent": 21.62, "federal_usf_percent": 13.36, "source": "tf",
+                   "prepaid": {"percent": 6.5, "cents_per_purchase": 95, "sales_tax": true, "sources": ["tf"]}},
+                  {"code": "NY", "name": "New York", "federal_usf_percent": 13.36, "source": "tf",
+                   "prepaid": {"cents_per_purchase": 90, "sales_tax": false, "sources": ["tf"]}})"),
+    "taxes.json");
+  REQUIRE(loaded.problems.empty());
+  // 34.98% x 12.1 / 25.4 = 16.66370...%; 27.61% x 12.1 / 25.4 = 13.15279...%
+  const tax::TaxRates wa = tax::rates_for(loaded.table, "WA");
+  CHECK(wa.bill == tax::Levy{tax::Treatment::postpaid_bill, 166'637, 0});
+  CHECK(wa.sale == tax::Levy{tax::Treatment::prepaid_sale, 65'000, 95});
+  CHECK_FALSE(wa.bill_from_national);
+  const tax::TaxRates ny = tax::rates_for(loaded.table, "NY");
+  CHECK(ny.bill_from_national);
+  CHECK(ny.bill == tax::Levy{tax::Treatment::postpaid_bill, 131'528, 0});
+  CHECK(ny.sale == tax::Levy{tax::Treatment::prepaid_estimate, 131'528, 0});  // the 911 fee alone would understate
+  const tax::TaxRates national = tax::rates_for(loaded.table, "");
+  CHECK(national.basis == tax::RateBasis::national_average);
+  CHECK(national.sale == tax::Levy{tax::Treatment::prepaid_estimate, 131'528, 0});
+  // $45.00 at 6.5% is $2.925, rounded half away from zero, plus the fee once a purchase.
+  CHECK(tax::levy_on(wa.sale, 4500, 1) == 293 + 95);
+}
+
+TEST_CASE("a broken tax table is reported with the JSON path of each problem")
+{
+  CHECK(problems_in(table_with(R"({"code": "ny", "name": "New York", "state_local_percent": 101, "federal_usf_percent": 13.36, "source": "tff",
+                                   "prepaid": {"percent": 4, "sources": ["nope"]}})")) ==
+        std::vector<std::string>{
+          "taxes.json: /states/0/code: expected a two-letter code in capitals such as \"NY\", got \"ny\"",
+          "taxes.json: /states/0/state_local_percent: expected a percentage from 0 to 100 with at most four decimals, got the number 101",
+          "taxes.json: /states/0/source: no source with id \"tff\" in /sources",
+          "taxes.json: /states/0/prepaid: missing required field \"sales_tax\"",
+          "taxes.json: /states/0/prepaid/sources/0: expected the id of a source in /sources"});
+}
