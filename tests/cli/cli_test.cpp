@@ -500,13 +500,12 @@ TEST_CASE("totals follow the state's taxes: postpaid bills, prepaid purchases, a
   // WA: 21.62% + 13.36% -> 16.6637% on a bill: 3 x $11.66; prepaid 6.5% + $0.95 a purchase: $2.93 + $0.95
   // and $7.80 + $0.95.
   CHECK(three_month_totals({"--state", "WA"}) == "acme-unlimited=29195 beta-flex=18891 acme-prepaid-15=8500 ");
-  // FL: no state-local figure, so the national 14.25% + 13.36% -> 13.1528%: 3 x $9.21; prepaid 6% + $0.40:
-  // $2.70 + $0.40 and $7.20 + $0.40.
-  CHECK(three_month_totals({"--state", "fl"}) == "acme-unlimited=28460 beta-flex=18698 acme-prepaid-15=8500 ");
+  // FL: 15.10% + 13.36% -> 13.5578%: 3 x $9.49; prepaid 6% + $0.40: $2.70 + $0.40 and $7.20 + $0.40.
+  CHECK(three_month_totals({"--state", "fl"}) == "acme-unlimited=28544 beta-flex=18698 acme-prepaid-15=8500 ");
   // IL: 24.96% + 13.36% -> 18.2548%: 3 x $12.78; its prepaid levies lack the sales tax, so prepaid pays the
   // bill rate: $8.21 and $21.91.
   CHECK(three_month_totals({"--state", "IL"}) == "acme-unlimited=29531 beta-flex=20640 acme-prepaid-15=8500 ");
-  // No state: the national bill rate for both kinds ($9.21 x 3; $5.92 and $15.78).
+  // No state: the national 14.25% + 13.36% -> 13.1528% for both kinds ($9.21 x 3; $5.92 and $15.78).
   CHECK(three_month_totals({}) == "acme-unlimited=28460 beta-flex=19798 acme-prepaid-15=8500 ");
   // SIMPLAN_STATE gives the state when --state does not; --state wins.
   CHECK(three_month_totals({}, {{"SIMPLAN_STATE", "WA"}}) == three_month_totals({"--state", "WA"}));
@@ -526,8 +525,8 @@ TEST_CASE("the headline says which taxes were used and why")
     return line.substr(line.rfind(", taxes") + 2);
   };
   CHECK(headline({"--state", "WA"}) == "taxes estimated for WA: postpaid 16.66%, prepaid 6.5% + $0.95 a purchase.");
-  CHECK(headline({"--state", "NY"}) == "taxes estimated for NY: postpaid 13.15% (the US average: no figure for this "
-                                       "state), prepaid at the postpaid rate (its prepaid levies are not known in full).");
+  CHECK(headline({"--state", "NY"}) ==
+        "taxes estimated for NY: postpaid 16.18%, prepaid at the postpaid rate (its prepaid levies are not known in full).");
   CHECK(headline({}) == "taxes estimated at the US average 13.15% where not included (--state gives yours).");
   CHECK(headline({"--tax-rate", "8.25"}) == "taxes at 8.25% where not included.");
 }
