@@ -70,7 +70,7 @@ std::vector<char*> pointers(std::vector<std::string>& strings)
   if (launch.user && (::setgid(*launch.user) != 0 || ::setuid(*launch.user) != 0)) {
     ::_exit(126);
   }
-  ::execve(SIMPLAN_BINARY, argv, envp);
+  ::execve(argv[0], argv, envp);
   ::_exit(127);
 }
 
@@ -78,6 +78,7 @@ pid_t spawn(const Launch& launch, const std::string& out_path, const std::string
 {
   std::vector<std::string> args = launch.args;
   args.insert(args.begin(), SIMPLAN_BINARY);
+  args.insert(args.begin(), launch.wrapper.begin(), launch.wrapper.end());
   std::vector<std::string> variables = environment_for(launch);
   std::vector<char*> argv = pointers(args);
   std::vector<char*> envp = pointers(variables);

@@ -23,6 +23,7 @@ struct Launch {
   int stdout_fd = -1;                           ///< stdout to this descriptor instead of a captured file
   std::optional<long> file_size_limit;          ///< RLIMIT_FSIZE in bytes; SIGXFSZ ignored, so writes fail
   std::optional<uid_t> user;                    ///< run as this user (the test must be root)
+  std::vector<std::string> wrapper;             ///< run simplan under this command: {"/usr/bin/strace", ...}
 };
 
 /// Starts simplan and returns its pid without waiting; stdout and stderr go to /dev/null.
