@@ -141,6 +141,8 @@ void add_needs_options(CLI::App& command, NeedsOptions& options, NeedsScope scop
     ->type_name("DOLLARS");
   command.add_flag("--esim", options.esim, TR(language, "Your phone takes an eSIM and you want one"));
   command.add_flag("--no-esim", options.no_esim, TR(language, "A physical SIM is fine"));
+  command.add_flag("--include-unknown", options.include_unknown,
+                   TR(language, "Keep plans whose eSIM support is unknown, marked \"eSIM unknown\", instead of ruling them out"));
   command.add_flag("--no-credit-check", options.no_credit_check, TR(language, "You cannot pass a US credit check"));
   command.add_flag("--credit-check-ok", options.credit_check_ok, TR(language, "A credit check is fine"));
   command.add_flag("--need-number", options.need_number, TR(language, "You need a US phone number"));
@@ -246,6 +248,7 @@ ResolvedNeeds resolve_needs(const NeedsOptions& options, const Context& context)
       needs.networks.push_back(parse_network(language, "--network", network));
     }
   }
+  needs.include_unknown = needs.include_unknown || options.include_unknown;
   if (options.top) {
     needs.top = static_cast<std::size_t>(*options.top);
   }

@@ -35,6 +35,7 @@ struct NeedsOptions {
   std::optional<int> top;
   std::string tax_rate;
   std::string state;
+  bool include_unknown = false;
 };
 
 /// Which of the need options a command offers.

@@ -44,8 +44,10 @@ std::vector<Exclusion> hard_needs(const Plan& plan, const profile::Needs& needs)
   if (needs.no_credit_check && plan.requirements.credit_check) {
     failed.push_back(ruled_out(ExclusionReason::needs_credit_check));
   }
-  if (needs.esim && plan.sim.esim != true) {
-    failed.push_back(ruled_out(plan.sim.esim == false ? ExclusionReason::no_esim : ExclusionReason::esim_unknown));
+  if (needs.esim && plan.sim.esim == false) {
+    failed.push_back(ruled_out(ExclusionReason::no_esim));
+  } else if (needs.esim && !plan.sim.esim && !needs.include_unknown) {
+    failed.push_back(ruled_out(ExclusionReason::esim_unknown));
   }
   if (needs.need_number && !plan.phone_number) {
     failed.push_back(ruled_out(ExclusionReason::no_phone_number));
@@ -85,6 +87,9 @@ std::vector<FitNote> soft_fit(const Plan& plan, const profile::Needs& needs, con
                               const FitWeights& weights)
 {
   std::vector<FitNote> notes;
+  if (needs.esim && needs.include_unknown && !plan.sim.esim) {
+    notes.push_back(note_of(FitKind::esim_unknown));
+  }
   const MonthCount months = months_of(stay);
 
   const catalog::Quantity& data = plan.data.high_speed;
@@ -156,6 +161,17 @@ std::vector<FitNote> soft_fit(const Plan& plan, const profile::Needs& needs, con
 }
 
 } // namespace
+
+bool is_unknown_fact(ExclusionReason reason)
+{
+  return reason == ExclusionReason::esim_unknown;
+}
+
+bool only_unknown_facts(const Candidate& candidate)
+{
+  return !candidate.exclusions.empty() && std::all_of(candidate.exclusions.begin(), candidate.exclusions.end(),
+                                                      [](const Exclusion& e) { return is_unknown_fact(e.reason); });
+}
 
 Candidate evaluate(const catalog::Catalog& catalog, const Plan& plan, const profile::Needs& needs,
                    const StayDates& stay, const FitWeights& weights)
@@ -247,6 +263,7 @@ void Ranking::keep(Candidate candidate)
     keep_best(m_result.ranked, m_keep_ranked, std::move(candidate), ranks_before);
   } else {
     ++m_result.excluded_count;
+    m_result.excluded_unknown_count += only_unknown_facts(candidate) ? 1 : 0;
     keep_best(m_result.excluded, m_keep_excluded, std::move(candidate), nearer);
   }
 }

@@ -22,6 +22,30 @@ std::string count_text(int count)
   return fmt::format("{}", count);
 }
 
+// The carriers' renewal policies (prepaid and postpaid), and how many give each unpaid-line day count.
+struct PolicyFacts {
+  int policies = 0;
+  int grace_days = 0;
+  int number_lost_after_days = 0;
+};
+
+PolicyFacts policy_facts(const Catalog& catalog)
+{
+  PolicyFacts facts;
+  for (const Carrier& carrier : catalog.carriers) {
+    for (const auto* policy : {&carrier.prepaid_renewal, &carrier.postpaid_renewal}) {
+      if (!policy->has_value()) {
+        continue;
+      }
+      ++facts.policies;
+      const auto& unpaid = (*policy)->unpaid;
+      facts.grace_days += unpaid && unpaid->grace_days ? 1 : 0;
+      facts.number_lost_after_days += unpaid && unpaid->number_lost_after_days ? 1 : 0;
+    }
+  }
+  return facts;
+}
+
 std::string render_text(const Catalog& catalog, const CatalogSummary& summary, const std::vector<std::string>& layers,
                         const RenderOptions& options)
 {
@@ -49,6 +73,18 @@ std::string render_text(const Catalog& catalog, const CatalogSummary& summary, c
   }
   out += carriers.render(options) + "\n";
 
+  Table facts{{{TR(language, "FACT")}, {TR(language, "KNOWN"), Align::right}, {TR(language, "UNKNOWN"), Align::right}}};
+  const auto plans = static_cast<int>(summary.plans());
+  for (std::size_t i = 0; i < CatalogSummary::k_fact_fields.size(); ++i) {
+    const int known = summary.facts_known().at(i);
+    facts.add_row({std::string{CatalogSummary::k_fact_fields.at(i)}, count_text(known), count_text(plans - known)});
+  }
+  const PolicyFacts policies = policy_facts(catalog);
+  facts.add_row({"renewal.unpaid.grace_days", count_text(policies.grace_days), count_text(policies.policies - policies.grace_days)});
+  facts.add_row({"renewal.unpaid.number_lost_after_days", count_text(policies.number_lost_after_days),
+                 count_text(policies.policies - policies.number_lost_after_days)});
+  out += facts.render(options) + TR(language, "Plans know each fact above; the two renewal rows count the carriers' renewal policies.") + "\n\n";
+
   Table sources{{{TR(language, "SOURCE"), Align::left, 20}, {TR(language, "CHECKED")}, {TR(language, "PLANS"), Align::right}}};
   for (const CatalogSummary::Source& source : summary.sources()) {
     sources.add_row({source.url, i18n::human_date(language, source.checked), count_text(source.plans)});
@@ -64,6 +100,18 @@ void CatalogSummary::add(const Plan& plan)
   ++m_plans;
   ++m_all.by_kind.at(kind);
   ++m_all.total;
+  const std::array<bool, k_fact_fields.size()> known{
+    plan.sim.esim.has_value(),
+    plan.requirements.ssn.has_value(),
+    plan.requirements.us_payment_card.has_value(),
+    plan.hotspot.has_value(),
+    plan.data.priority.has_value(),
+    plan.international && !plan.international->calling.empty(),
+    !plan.networks.empty(),
+    true};  // required: every plan states its data, as a control row
+  for (std::size_t i = 0; i < known.size(); ++i) {
+    m_facts_known.at(i) += known.at(i) ? 1 : 0;
+  }
   Counts& carrier = m_by_carrier[plan.carrier];
   ++carrier.by_kind.at(kind);
   ++carrier.total;
@@ -117,6 +165,15 @@ std::string render_catalog_info(const Catalog& catalog, const CatalogSummary& su
                                       {"travel", count.by_kind[2]},
                                       {"total", count.total}});
     }
+    nlohmann::ordered_json known;
+    for (std::size_t i = 0; i < CatalogSummary::k_fact_fields.size(); ++i) {
+      known[std::string{CatalogSummary::k_fact_fields.at(i)}] = summary.facts_known().at(i);
+    }
+    document["facts_known"] = std::move(known);
+    const PolicyFacts policies = policy_facts(catalog);
+    document["renewal_policies"] = {{"total", policies.policies},
+                                    {"grace_days", policies.grace_days},
+                                    {"number_lost_after_days", policies.number_lost_after_days}};
     document["sources"] = nlohmann::ordered_json::array();
     for (const CatalogSummary::Source& source : summary.sources()) {
       document["sources"].push_back(

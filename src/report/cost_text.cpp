@@ -81,6 +81,7 @@ std::string_view fit_name(FitKind kind)
   case FitKind::calling_unknown: return "calling_unknown";
   case FitKind::network_other: return "network_other";
   case FitKind::network_unknown: return "network_unknown";
+  case FitKind::esim_unknown: return "esim_unknown";
   }
   return "";
 }
@@ -299,6 +300,7 @@ std::string fit_short(Language language, const recommend::FitNote& note)
   case FitKind::calling_unknown: return TR(language, "calls to {} unknown", note.country);
   case FitKind::network_other: return TR(language, "other network");
   case FitKind::network_unknown: return TR(language, "network unknown");
+  case FitKind::esim_unknown: return TR(language, "eSIM unknown");
   }
   return "";
 }
@@ -335,6 +337,8 @@ std::string fit_sentence(Language language, const recommend::FitNote& note)
   case FitKind::calling_unknown: text = TR(language, "calls to {}: unknown (the catalog does not say)", note.country); break;
   case FitKind::network_other: text = TR(language, "not on a network you prefer"); break;
   case FitKind::network_unknown: text = TR(language, "the plan's network is unknown"); break;
+  case FitKind::esim_unknown:
+    return TR(language, "the catalog does not say whether the plan offers eSIM (kept by --include-unknown): ask before you buy");
   }
   return TR(language, "{}: ranked as if {} more", text, format_dollars(note.penalty));
 }
@@ -443,7 +447,8 @@ nlohmann::ordered_json fit_to_json(const std::vector<recommend::FitNote>& fit)
     case FitKind::calling_included:
     case FitKind::calling_unknown: entry["country"] = note.country; break;
     case FitKind::network_other:
-    case FitKind::network_unknown: break;
+    case FitKind::network_unknown:
+    case FitKind::esim_unknown: break;
     }
     out.push_back(std::move(entry));
   }
@@ -456,6 +461,7 @@ nlohmann::ordered_json exclusions_to_json(const std::vector<recommend::Exclusion
   for (const recommend::Exclusion& exclusion : exclusions) {
     nlohmann::ordered_json entry;
     entry["reason"] = exclusion_name(exclusion.reason);
+    entry["unknown_fact"] = recommend::is_unknown_fact(exclusion.reason);
     if (exclusion.reason == ExclusionReason::over_budget) {
       entry["per_month_cents"] = exclusion.amount;
     }

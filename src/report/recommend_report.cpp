@@ -125,8 +125,12 @@ void add_ranked_row(Language language, Table& table, const Candidate& candidate,
                  notes_cell(language, candidate)});
 }
 
+// Which excluded plans a table lists: all, those a known fact rules out, or those ruled out only by a fact
+// the catalog does not know.
+enum class Which { all, by_fact, by_unknown };
+
 std::string excluded_table(const std::vector<Candidate>& excluded, std::size_t limit, const profile::Needs& needs,
-                           const RenderOptions& options)
+                           const RenderOptions& options, Which which = Which::all)
 {
   const Language language = options.language;
   Table table{{{TR(language, "ID")},
@@ -135,6 +139,9 @@ std::string excluded_table(const std::vector<Candidate>& excluded, std::size_t l
                {TR(language, "RULED OUT BY"), Align::left, 16}}};
   for (std::size_t i = 0; i < excluded.size() && i < limit; ++i) {
     const Candidate& candidate = excluded[i];
+    if (which != Which::all && (which == Which::by_unknown) != recommend::only_unknown_facts(candidate)) {
+      continue;
+    }
     table.add_row({candidate.plan->id, plan_display_name(candidate),
                    candidate.cost ? format_dollars(candidate.cost->total) : "-", reasons_cell(language, candidate, needs)});
   }
@@ -163,10 +170,21 @@ std::string render_text(const Recommendations& result, const profile::Needs& nee
       out += "\n" + explain(language, result.ranked[i], i + 1, result, needs);
     }
   }
-  if (view.show_excluded && !result.excluded.empty()) {
-    const std::size_t count = result.excluded_count;
-    out += "\n" + TR(language, "Ruled out ({}):", count == 1 ? TR(language, "1 plan") : TR(language, "{} plans", count)) + "\n" +
-           excluded_table(result.excluded, result.excluded.size(), needs, options);
+  const std::size_t unknown = result.excluded_unknown_count;
+  const std::size_t by_fact = result.excluded_count - unknown;
+  const auto plans = [&](std::size_t count) { return count == 1 ? TR(language, "1 plan") : TR(language, "{} plans", count); };
+  if (view.show_excluded && by_fact > 0) {
+    out += "\n" + TR(language, "Ruled out by a fact ({}):", plans(by_fact)) + "\n" +
+           excluded_table(result.excluded, result.excluded.size(), needs, options, Which::by_fact);
+  }
+  if (view.show_excluded && unknown > 0) {
+    out += "\n" + TR(language, "Ruled out because a fact is unknown ({}; --include-unknown keeps them):", plans(unknown)) +
+           "\n" + excluded_table(result.excluded, result.excluded.size(), needs, options, Which::by_unknown);
+  }
+  if (!view.show_excluded && unknown > 0) {
+    // A missing fact must not shrink the choice silently.
+    out += "\n" + TR(language, "{} ruled out only because the catalog does not know a fact: --show-excluded lists them, --include-unknown keeps them.",
+                     plans(unknown)) + "\n";
   }
   return out;
 }

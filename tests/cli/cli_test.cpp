@@ -342,7 +342,7 @@ TEST_CASE("recommend --show-excluded names the need that ruled out each plan")
 
   const RunResult one = run_recommend(
     {"recommend", "--profile", "tourist", "--days", "10", "--show-excluded", "--no-esim", "--credit-check-ok"});
-  CHECK(one.out.ends_with("\nRuled out (1 plan):\n"
+  CHECK(one.out.ends_with("\nRuled out by a fact (1 plan):\n"
                           "ID          PLAN           TOTAL  RULED OUT BY\n"
                           "airco-data  AirCo USA 5GB  $9.00  no phone number (data only)\n"));
 }
@@ -542,4 +542,24 @@ TEST_CASE("a state not in the tax table is a usage error that lists the states")
   const RunResult from_environment = world.run({"--catalog", k_small, "recommend"});
   CHECK(from_environment.status == 2);
   CHECK(from_environment.err.starts_with("simplan: error: SIMPLAN_STATE: no state \"New York\" in the tax table\n"));
+}
+
+TEST_CASE("a plan ruled out only because its eSIM is unknown is counted, and --include-unknown keeps it, noted")
+{
+  const RunResult ruled_out = run_recommend({"recommend", "--profile", "tourist", "--days", "10"});
+  CHECK(ruled_out.out.ends_with(
+    "\n1 plan ruled out only because the catalog does not know a fact: --show-excluded lists them, --include-unknown keeps them.\n"));
+  CHECK(ruled_out.out.find("dayco-unlimited") == std::string::npos);
+
+  const RunResult kept = run_recommend({"recommend", "--profile", "tourist", "--days", "10", "--include-unknown", "--top", "8"});
+  CHECK(kept.status == 0);
+  CHECK(kept.out.find("  dayco-unlimited   DayCo Unlimited         $25.00     $75.00    $2.50  1 x 30 days          eSIM unknown\n") !=
+        std::string::npos);
+  CHECK(kept.out.find("ruled out only because") == std::string::npos);
+  const RunResult json = run_recommend({"recommend", "--profile", "tourist", "--days", "10", "--show-excluded", "--format", "json"});
+  const nlohmann::json document = nlohmann::json::parse(json.out);
+  for (const auto& plan : document.at("excluded")) {
+    CAPTURE(plan.at("id"));
+    CHECK(plan.at("ruled_out_by").at(0).at("unknown_fact").get<bool>() == (plan.at("id") == "dayco-unlimited"));
+  }
 }

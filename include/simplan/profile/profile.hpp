@@ -46,6 +46,7 @@ struct Needs {
   std::vector<catalog::Network> networks;   ///< soft: preferred networks
   bool autopay = true;                      ///< the person can use AutoPay
   bool premium_data = false;                ///< soft: deprioritized data is a drawback
+  bool include_unknown = false;             ///< keep plans whose eSIM is unknown, noted, instead of ruling them out
   std::optional<int> tax_rate_bp;           ///< a rate given for every plan (tax_rate_percent, --tax-rate)
   std::string state;                        ///< two-letter code whose taxes apply ("NY"); empty: not given
   tax::TaxRates taxes;                      ///< what is applied, resolved by the caller (tax::rates_for)

@@ -27,6 +27,9 @@ enum class ExclusionReason {
   over_budget,             ///< costs more per month than the budget
 };
 
+/// True for a reason that is a missing fact, not a known one ("eSIM not known to be offered").
+bool is_unknown_fact(ExclusionReason reason);
+
 struct Exclusion {
   ExclusionReason reason = ExclusionReason::needs_credit_check;
   Cents amount = 0;  ///< over_budget: the plan's cost per month
@@ -42,6 +45,7 @@ enum class FitKind {
   calling_unknown,   ///< the catalog does not say
   network_other,     ///< not on a preferred network
   network_unknown,   ///< the plan's network is not known
+  esim_unknown,      ///< kept by include_unknown: the catalog does not say the plan offers eSIM (no penalty)
 };
 
 struct FitNote {
@@ -84,7 +88,11 @@ struct Recommendations {
   std::size_t ranked_count = 0;     ///< how many plans meet the hard needs
   std::vector<Candidate> excluded;  ///< the rest, nearest first (fewest failed needs, then cost, then id)
   std::size_t excluded_count = 0;   ///< how many plans a hard need rules out
+  std::size_t excluded_unknown_count = 0;  ///< of those, how many only because a fact is unknown
 };
+
+/// True when every need that rules the candidate out is a fact the catalog does not know.
+bool only_unknown_facts(const Candidate& candidate);
 
 /// Ranks by score, then total, then more high-speed data (unlimited first), then plan id.
 Recommendations recommend(const catalog::Catalog& catalog, const profile::Needs& needs, date::year_month_day start,

@@ -34,6 +34,13 @@ public:
     int plans = 0;
   };
 
+  /// The plan facts a filter or a ranking depends on, as catalog paths: "sim.esim", "requirements.ssn"...
+  static constexpr std::array<std::string_view, 8> k_fact_fields{
+    "sim.esim",           "requirements.ssn", "requirements.us_payment_card", "hotspot.high_speed_gb",
+    "data.priority",      "international.calling", "networks", "data.high_speed_gb"};
+  /// How many plans know each of k_fact_fields, in that order.
+  const std::array<int, k_fact_fields.size()>& facts_known() const { return m_facts_known; }
+
   std::size_t plans() const { return m_plans; }
   const Counts& by_kind() const { return m_all; }
   /// Zero counts for a carrier with no plans.
@@ -45,6 +52,7 @@ public:
 
 private:
   std::size_t m_plans = 0;
+  std::array<int, k_fact_fields.size()> m_facts_known{};
   Counts m_all;
   std::unordered_map<std::string, Counts> m_by_carrier;
   std::map<std::pair<std::string, date::sys_days>, int> m_sources;
