@@ -13,7 +13,7 @@ bool has_quantity_at_least(const Quantity& quantity, std::int64_t minimum)
   return quantity.unlimited || quantity.amount >= minimum;
 }
 
-bool passes(const Plan& plan, const PlanQuery& query, const TermQuote& quote)
+bool passes(const Plan& plan, const PlanQuery& query, const PlanMatch& match)
 {
   const auto contains = [](const auto& list, const auto& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
@@ -35,7 +35,7 @@ bool passes(const Plan& plan, const PlanQuery& query, const TermQuote& quote)
   if (query.no_credit_check && plan.requirements.credit_check) {
     return false;
   }
-  if (query.max_price && quote.comparable > *query.max_price) {
+  if (query.max_price && match.comparable_with_extras() > *query.max_price) {
     return false;
   }
   if (query.min_data_mb && !has_quantity_at_least(plan.data.high_speed, *query.min_data_mb)) {
@@ -66,14 +66,16 @@ bool listed_before(const PlanMatch& a, const PlanMatch& b, PlanSort sort)
 {
   switch (sort) {
   case PlanSort::price:
-    return std::tie(a.quote.comparable, a.plan->id) < std::tie(b.quote.comparable, b.plan->id);
+    return std::pair{a.comparable_with_extras(), std::string_view{a.plan->id}} <
+           std::pair{b.comparable_with_extras(), std::string_view{b.plan->id}};
   case PlanSort::data: {
     const auto rank_a = data_rank(*a.plan);
     const auto rank_b = data_rank(*b.plan);
     if (rank_a != rank_b) {
       return rank_a > rank_b;
     }
-    return std::tie(a.quote.comparable, a.plan->id) < std::tie(b.quote.comparable, b.plan->id);
+    return std::pair{a.comparable_with_extras(), std::string_view{a.plan->id}} <
+           std::pair{b.comparable_with_extras(), std::string_view{b.plan->id}};
   }
   case PlanSort::name: {
     const auto key_a = std::tuple{carrier_name(a), util::to_lower_ascii(a.plan->name), a.plan->id};
@@ -84,7 +86,29 @@ bool listed_before(const PlanMatch& a, const PlanMatch& b, PlanSort sort)
   return false;
 }
 
+// The plan's match with its best term, or nothing when it has no price for the lines asked for.
+std::optional<PlanMatch> quoted(const Catalog& catalog, const Plan& plan, const PlanQuery& query)
+{
+  const auto quote = best_term(plan, query.lines, query.autopay);
+  if (!quote) {
+    return std::nullopt;
+  }
+  PlanMatch match{&plan, catalog.find_carrier(plan.carrier), *quote, std::nullopt, nullptr};
+  if (query.taxes) {
+    match.extras = tax::term_extras(plan, quote->price, quote->term->length, query.lines, *query.taxes);
+  }
+  return match;
+}
+
 } // namespace
+
+Cents PlanMatch::comparable_with_extras() const
+{
+  if (!extras) {
+    return quote.comparable;
+  }
+  return plan->kind == PlanKind::travel ? price_with_extras() : monthly_equivalent(price_with_extras(), quote.term->length);
+}
 
 const Reach* calling_reach(const Plan& plan, std::string_view country)
 {
@@ -124,21 +148,22 @@ PlanFinder::PlanFinder(PlanQuery query) : m_query(std::move(query)) {}
 
 void PlanFinder::add(const Catalog& catalog, const Plan& plan)
 {
-  const auto quote = best_term(plan, m_query.lines, m_query.autopay);
-  if (quote && passes(plan, m_query, *quote)) {
-    keep({&plan, catalog.find_carrier(plan.carrier), *quote, nullptr});
+  auto match = quoted(catalog, plan, m_query);
+  if (match && passes(plan, m_query, *match)) {
+    keep(std::move(*match));
   }
 }
 
 void PlanFinder::add(const Catalog& catalog, Plan&& plan)
 {
-  const auto quote = best_term(plan, m_query.lines, m_query.autopay);
-  if (!quote || !passes(plan, m_query, *quote)) {
+  auto match = quoted(catalog, plan, m_query);
+  if (!match || !passes(plan, m_query, *match)) {
     return;
   }
   // The quote points at one of the plan's terms: moving the plan keeps its terms where they are.
-  auto owned = std::make_shared<const Plan>(std::move(plan));
-  keep({owned.get(), catalog.find_carrier(owned->carrier), *quote, owned});
+  match->owned_plan = std::make_shared<const Plan>(std::move(plan));
+  match->plan = match->owned_plan.get();
+  keep(std::move(*match));
 }
 
 void PlanFinder::keep(PlanMatch match)

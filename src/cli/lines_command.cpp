@@ -3,6 +3,7 @@
 #include "cli/catalog_sources.hpp"
 #include "cli/failure.hpp"
 #include "cli/lines_store.hpp"
+#include "cli/needs_options.hpp"
 #include "cli/value_parsers.hpp"
 #include "cli/cli_text.hpp"
 #include "simplan/catalog/plan_query.hpp"
@@ -112,6 +113,7 @@ LinesCommand setup_lines_command(CLI::App& app, LinesOptions& options, Language 
                       "  simplan lines add --custom --carrier tello --term 30d --price 12 --start 2026-11-01");
 
   command.list = lines.add_subcommand("list", TR(language, "Your lines, with the next due date and amount"));
+  add_state_option(*command.list, options.state, StateUse::listing, language);
 
   command.renewed = lines.add_subcommand("renewed", TR(language, "Record that you renewed a line (or changed its plan)"));
   command.renewed->add_option("LABEL", options.target, TR(language, "The line's label"))->required();
@@ -194,8 +196,9 @@ int run_lines_add(const LinesOptions& options, const Context& context)
   return static_cast<int>(ExitCode::success);
 }
 
-int run_lines_list(const LinesOptions& /*options*/, const Context& context)
+int run_lines_list(const LinesOptions& options, const Context& context)
 {
+  const auto taxes = requested_taxes(options.state, context);
   const std::string path = lines_file_path(context);
   const lines::LinesFile file = read_lines_file(path, context.language);
   if (file.lines.empty()) {
@@ -203,7 +206,7 @@ int run_lines_list(const LinesOptions& /*options*/, const Context& context)
     return static_cast<int>(ExitCode::no_match);
   }
   const LoadedCatalog& loaded = load_catalogs(context);
-  context.output.out += report::render_lines(file, loaded.catalog, context.today, context.format, context.render);
+  context.output.out += report::render_lines(file, loaded.catalog, context.today, taxes, context.format, context.render);
   return static_cast<int>(ExitCode::success);
 }
 

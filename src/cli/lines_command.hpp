@@ -27,6 +27,8 @@ struct LinesOptions {
   std::string target;
   std::string on;
   int terms = 1;
+  // list
+  std::string state;
 };
 
 struct LinesCommand {

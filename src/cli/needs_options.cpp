@@ -66,10 +66,12 @@ const tax::TaxTable& builtin_tax_table()
   return table;
 }
 
-void add_state_option(CLI::App& command, std::string& state, Language language)
+void add_state_option(CLI::App& command, std::string& state, StateUse use, Language language)
 {
   command.add_option("--state", state,
-                     TR(language, "Estimate taxes for this state: a two-letter code such as NY, CA, DC or PR (default: $SIMPLAN_STATE, else the US average)"))
+                     use == StateUse::ranking
+                       ? TR(language, "Estimate taxes for this state: a two-letter code such as NY, CA or DC (default: $SIMPLAN_STATE, else the US average)")
+                       : TR(language, "Also show amounts with the estimated taxes and carrier fees of this state: NY, CA, DC... (default: $SIMPLAN_STATE, else amounts as sold)"))
     ->type_name("XX");
 }
 
@@ -110,6 +112,19 @@ void resolve_taxes(profile::Needs& needs, std::string_view state_option, const C
                                   : tax::rates_for(builtin_tax_table(), needs.state);
 }
 
+std::optional<tax::TaxRates> requested_taxes(std::string_view state_option, const Context& context)
+{
+  profile::Needs needs;
+  if (state_option.empty()) {
+    const auto variable = context.environment.variable("SIMPLAN_STATE");
+    if (!variable || variable->empty()) {
+      return std::nullopt;
+    }
+  }
+  resolve_taxes(needs, state_option, context);
+  return needs.taxes;
+}
+
 void add_needs_options(CLI::App& command, NeedsOptions& options, NeedsScope scope, Language language)
 {
   command.add_option("--profile", options.profile,
@@ -132,7 +147,7 @@ void add_needs_options(CLI::App& command, NeedsOptions& options, NeedsScope scop
   command.add_option("--tax-rate", options.tax_rate,
                      TR(language, "One tax rate, in percent, for every price that excludes taxes, instead of the state's rates"))
     ->type_name("PERCENT");
-  add_state_option(command, options.state, language);
+  add_state_option(command, options.state, StateUse::ranking, language);
   if (scope == NeedsScope::cost_only) {
     return;
   }

@@ -66,7 +66,16 @@ const tax::TaxTable& builtin_tax_table();
 /// usage Failure for a state not in the table.
 void resolve_taxes(profile::Needs& needs, std::string_view state_option, const Context& context);
 
+/// For listings of prices and amounts (plans, remind, lines list, renew): the rates of the state given by
+/// `state_option` (--state), else by SIMPLAN_STATE; nothing when neither gives one, so prices stay as sold.
+/// Throws a usage Failure for a state not in the table.
+std::optional<tax::TaxRates> requested_taxes(std::string_view state_option, const Context& context);
+
+/// What --state does: it sets the rates every cost is ranked with (resolve_taxes), or it adds amounts with
+/// taxes to a listing (requested_taxes).
+enum class StateUse { ranking, listing };
+
 /// Adds --state to a command.
-void add_state_option(CLI::App& command, std::string& state, i18n::Language language);
+void add_state_option(CLI::App& command, std::string& state, StateUse use, i18n::Language language);
 
 } // namespace simplan::cli

@@ -2,6 +2,7 @@
 
 #include "cli/catalog_sources.hpp"
 #include "cli/failure.hpp"
+#include "cli/needs_options.hpp"
 #include "cli/value_parsers.hpp"
 #include "cli/cli_text.hpp"
 #include "simplan/catalog/plan_query.hpp"
@@ -17,9 +18,11 @@ namespace simplan::cli {
 namespace {
 
 // Raw options become a validated query before the core sees them (ripgrep's lowargs -> hiargs).
-catalog::PlanQuery make_query(const PlansOptions& options, const catalog::Catalog& catalog, Language language)
+catalog::PlanQuery make_query(const PlansOptions& options, const catalog::Catalog& catalog, const Context& context)
 {
+  const Language language = context.language;
   catalog::PlanQuery query;
+  query.taxes = requested_taxes(options.state, context);
   for (const auto& kind : options.kinds) {
     query.kinds.push_back(*catalog::parse_enum<catalog::PlanKind>(kind));
   }
@@ -94,11 +97,13 @@ PlansCommand setup_plans_command(CLI::App& app, PlansOptions& options, Language 
   list.add_option("--limit", options.limit, TR(language, "Show at most N plans"))
     ->check(in_range(language, 1, 1'000'000))
     ->type_name("N");
-  list.footer(TR(language, "Prices are for the requested lines with the AutoPay discount where the plan has one (--no-autopay shows the full price), before taxes and fees the plan does not include. Where a plan is sold in several terms (Mint: 3, 6 or 12 months), the term with the lowest monthly price is shown.") +
+  add_state_option(list, options.state, StateUse::listing, language);
+  list.footer(TR(language, "Prices are for the requested lines with the AutoPay discount where the plan has one (--no-autopay shows the full price), before taxes and fees the plan does not include; with --state, WITH TAX adds them, and --max-price and the price order use it. Where a plan is sold in several terms (Mint: 3, 6 or 12 months), the term with the lowest monthly price is shown.") +
               "\n\n" + TR(language, "Examples:") +
               "\n"
               "  simplan plans --kind prepaid --esim --max-price 30\n"
               "  simplan plans --kind travel --sort price\n"
+              "  simplan plans --kind prepaid --state WA --limit 10\n"
               "  simplan plans --intl MX --no-credit-check --sort data --limit 5\n"
               "  simplan plans --format csv > plans.csv\n"
               "  simplan plans show mint-unlimited\n\n" +
@@ -118,7 +123,7 @@ int run_plans_list(const PlansOptions& options, const Context& context)
   std::optional<catalog::PlanFinder> streamed;
   if (options.carriers.empty()) {
     try {
-      streamed.emplace(make_query(options, catalog::Catalog{}, context.language));
+      streamed.emplace(make_query(options, catalog::Catalog{}, context));
     } catch (const Failure&) {
       streamed.reset();
     }
@@ -128,7 +133,7 @@ int run_plans_list(const PlansOptions& options, const Context& context)
     sink = [&](const catalog::Catalog& catalog, catalog::Plan&& plan) { streamed->add(catalog, std::move(plan)); };
   }
   const LoadedCatalog& loaded = load_catalogs(context, sink);
-  const catalog::PlanQuery query = make_query(options, loaded.catalog, context.language);
+  const catalog::PlanQuery query = make_query(options, loaded.catalog, context);
   catalog::PlanFinder finder = streamed ? std::move(*streamed) : catalog::PlanFinder{query};
   for (const catalog::Plan& plan : loaded.catalog.plans) {
     finder.add(loaded.catalog, plan);
@@ -138,7 +143,7 @@ int run_plans_list(const PlansOptions& options, const Context& context)
     context.output.err += TR(context.language, "simplan: no plans match these filters") + "\n";
     return static_cast<int>(ExitCode::no_match);
   }
-  context.output.out += report::render_plan_list(matches, {query.lines, query.autopay}, context.format, context.render);
+  context.output.out += report::render_plan_list(matches, {query.lines, query.autopay, query.taxes}, context.format, context.render);
   return static_cast<int>(matches.empty() ? ExitCode::no_match : ExitCode::success);
 }
 

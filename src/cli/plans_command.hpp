@@ -25,6 +25,7 @@ struct PlansOptions {
   bool no_autopay = false;
   std::string sort = "price";
   std::optional<int> limit;
+  std::string state;
   std::string show_id;  ///< for `plans show`
 };
 

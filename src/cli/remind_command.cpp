@@ -5,6 +5,7 @@
 #include "cli/files.hpp"
 #include "cli/lines_command.hpp"
 #include "cli/lines_store.hpp"
+#include "cli/needs_options.hpp"
 #include "cli/value_parsers.hpp"
 #include "cli/cli_text.hpp"
 #include "simplan/i18n/messages.hpp"
@@ -127,6 +128,7 @@ CLI::App* setup_remind_command(CLI::App& app, RemindOptions& options, Language l
                       TR(language, "In a calendar, also an all-day \"renews in N days\" event (for calendars that drop alarms)"))
     ->check(in_range(language, 1, 90))
     ->type_name("DAYS");
+  add_state_option(*command, options.state, StateUse::listing, language);
   command->add_option("--plan", options.plan, TR(language, "One plan's dates without a lines file: the plan id (with --start)"))
     ->type_name("ID");
   command->add_option("--start", options.start, TR(language, "With --plan: the first day of service"))->type_name("DATE");
@@ -155,6 +157,7 @@ int run_remind(const RemindOptions& options, const Context& context)
     throw Failure{ExitCode::usage, TR(language, "--plan and --start go together: one plan's dates from its first day")};
   }
   // Which lines, which window, which events; then render and write.
+  const auto taxes = requested_taxes(options.state, context);
   const LoadedCatalog& loaded = load_catalogs(context);
   std::vector<lines::Line> chosen;
   std::string path;
@@ -196,7 +199,7 @@ int run_remind(const RemindOptions& options, const Context& context)
     }
   }
 
-  renewal::Window window{context.today, std::nullopt, options.count};
+  renewal::Window window{context.today, std::nullopt, options.count, taxes};
   if (options.due_within) {
     window.until = date::year_month_day{date::sys_days{context.today} + date::days{*options.due_within}};
   } else if (!options.until.empty()) {

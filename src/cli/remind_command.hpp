@@ -21,6 +21,7 @@ struct RemindOptions {
   std::string output;
   bool rrule = false;
   std::optional<int> heads_up;
+  std::string state;
   // one-shot
   std::string plan;
   std::string start;

@@ -3,6 +3,7 @@
 #include "cli/catalog_sources.hpp"
 #include "cli/failure.hpp"
 #include "cli/lines_store.hpp"
+#include "cli/needs_options.hpp"
 #include "simplan/catalog/plan_query.hpp"
 #include "simplan/i18n/messages.hpp"
 #include "simplan/report/remind_report.hpp"
@@ -19,6 +20,7 @@ CLI::App* setup_renew_command(CLI::App& app, RenewOptions& options, i18n::Langua
   command->add_option("TARGET", options.target, TR(language, "One of your lines (its label) or a carrier (id or name)"))
     ->required()
     ->type_name("LABEL|CARRIER");
+  add_state_option(*command, options.state, StateUse::listing, language);
   command->footer(TR(language, "Examples:") +
                   "\n"
                   "  simplan renew \"My Mint\"\n"
@@ -32,6 +34,7 @@ int run_renew(const RenewOptions& options, const Context& context)
   if (context.format == report::OutputFormat::csv || context.format == report::OutputFormat::tsv) {
     throw Failure{ExitCode::usage, TR(context.language, "--format: renew writes table or json, not csv or tsv")};
   }
+  const auto taxes = requested_taxes(options.state, context);
   const LoadedCatalog& loaded = load_catalogs(context);
   // A line of the person's first; a missing or unreadable lines file only matters if no carrier matches.
   lines::LinesFile file;
@@ -74,7 +77,7 @@ int run_renew(const RenewOptions& options, const Context& context)
                              : TR(context.language, "'simplan lines list' shows your lines; 'simplan catalog info' the carriers")};
   }
   context.output.out +=
-    report::render_renew_guide(loaded.catalog, *carrier, line, context.today, context.format, context.render);
+    report::render_renew_guide(loaded.catalog, *carrier, line, context.today, taxes, context.format, context.render);
   return static_cast<int>(ExitCode::success);
 }
 

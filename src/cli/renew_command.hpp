@@ -11,6 +11,7 @@ namespace simplan::cli {
 
 struct RenewOptions {
   std::string target;
+  std::string state;
 };
 
 CLI::App* setup_renew_command(CLI::App& app, RenewOptions& options, i18n::Language language);

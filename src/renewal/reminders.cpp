@@ -15,6 +15,11 @@
 namespace simplan::renewal {
 namespace {
 
+const tax::TaxRates* taxes(const Window& window)
+{
+  return window.taxes ? &*window.taxes : nullptr;
+}
+
 date::year_month_day plus_days(date::year_month_day day, int days)
 {
   return date::year_month_day{date::sys_days{day} + date::days{days}};
@@ -115,7 +120,7 @@ LinePlan resolve_plan(const catalog::Catalog& catalog, const lines::Line& line, 
 }
 
 std::optional<TermAmount> term_amount(const LinePlan& plan, const lines::Line& line, int plan_term_index,
-                                      date::year_month_day due)
+                                      date::year_month_day due, const tax::TaxRates* taxes)
 {
   if (line.custom) {
     return TermAmount{line.custom->price, false};
@@ -141,6 +146,9 @@ std::optional<TermAmount> term_amount(const LinePlan& plan, const lines::Line& l
   const auto& autopay = plan.plan->autopay;
   if (line.autopay && autopay && plan_term_index + 1 >= autopay->from_term) {
     amount.cents -= std::min(catalog::autopay_discount_for_lines(*plan.plan, line.line_count), amount.cents);
+  }
+  if (taxes != nullptr) {
+    amount.extras = tax::term_extras(*plan.plan, amount.cents, line.term, line.line_count, *taxes);
   }
   return amount;
 }
@@ -183,7 +191,7 @@ public:
         const date::year_month_day day = term_start(line.anchor, line.term, k);
         if (k >= m_next && in_window(day)) {
           Reminder reminder = make(EventKind::intro_ends, day, k);
-          reminder.amount = term_amount(plan, line, line.plan_terms_before + k, day);
+          reminder.amount = term_amount(plan, line, line.plan_terms_before + k, day, taxes(window));
           reminder.due = day;
           if (reminder.amount) {
             reminder.cheaper = cheaper_plan(catalog, plan, line, reminder.amount->cents);
@@ -232,7 +240,8 @@ public:
       // A renewal first, also on the day of an extra event: renewal_due sorts before every other kind.
       const date::year_month_day due = term_start(m_line->anchor, m_line->term, m_renewal_k);
       set_current(EventKind::renewal_due, due, m_renewal_k);
-      m_current.amount = term_amount(m_current.plan, *m_line, m_line->plan_terms_before + m_renewal_k, due);
+      m_current.amount =
+        term_amount(m_current.plan, *m_line, m_line->plan_terms_before + m_renewal_k, due, taxes(m_window));
       m_current.due = due;
       m_renewal_ready = false;
     } else if (extra_pending) {

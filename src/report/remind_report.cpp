@@ -41,8 +41,23 @@ std::string amount_text(Language language, const std::optional<renewal::TermAmou
   if (!amount) {
     return unknown_if_missing ? unknown_text(language) : std::string{};
   }
+  if (amount->extras && amount->extras->total() > 0) {
+    // "+" as in `plans`: a carrier fee given as a range may come out higher.
+    return TR(language, "{} with est. tax", format_dollars(amount->with_extras()) + (amount->extras->fee_range ? "+" : ""));
+  }
   const std::string dollars = format_dollars(amount->cents);
-  return taxes_included ? dollars : TR(language, "{} + tax", dollars);
+  return taxes_included || amount->extras ? dollars : TR(language, "{} + tax", dollars);
+}
+
+// The amount with estimated taxes and fees, for machine formats: null without an estimate.
+nlohmann::ordered_json with_taxes_json(const std::optional<renewal::TermAmount>& amount)
+{
+  return amount && amount->extras ? nlohmann::ordered_json(amount->with_extras()) : nlohmann::ordered_json(nullptr);
+}
+
+std::string with_taxes_field(const std::optional<renewal::TermAmount>& amount)
+{
+  return amount && amount->extras ? fmt::format("{}", amount->with_extras()) : std::string{};
 }
 
 std::string amount_text(Language language, const Reminder& reminder)
@@ -105,6 +120,7 @@ nlohmann::ordered_json reminder_json(const Reminder& reminder)
     out["amount_cents"] = reminder.amount ? nlohmann::ordered_json(reminder.amount->cents) : nlohmann::ordered_json(nullptr);
     out["intro_price"] = reminder.amount && reminder.amount->intro;
     out["taxes_included"] = reminder.plan.taxes_included;
+    out["amount_with_taxes_cents"] = with_taxes_json(reminder.amount);
   }
   if (reminder.kind == EventKind::suspended || reminder.kind == EventKind::number_lost) {
     out["due"] = util::format_iso_date(reminder.due);
@@ -150,7 +166,7 @@ std::size_t write_records(renewal::ReminderStream& reminders, ReminderFormat for
   const auto record = format == ReminderFormat::csv ? csv_record : tsv_record;
   util::PieceBuffer out{write};
   out.text() = record(std::vector<std::string>{"date", "days_left", "line", "kind", "term_number", "carrier", "plan",
-                                               "plan_id", "amount_cents", "renew_url"});
+                                               "plan_id", "amount_cents", "renew_url", "amount_with_taxes_cents"});
   std::size_t count = 0;
   while (const Reminder* reminder = reminders.next()) {
     ++count;
@@ -158,7 +174,8 @@ std::size_t write_records(renewal::ReminderStream& reminders, ReminderFormat for
       util::format_iso_date(reminder->day), fmt::format("{}", reminder->days_left), reminder->line->label,
       std::string{renewal::event_kind_name(reminder->kind)}, fmt::format("{}", reminder->term_number),
       reminder->plan.carrier_name, reminder->plan.plan_name, reminder->plan.plan_id,
-      reminder->amount ? fmt::format("{}", reminder->amount->cents) : "", renew_url(reminder->plan)});
+      reminder->amount ? fmt::format("{}", reminder->amount->cents) : "", renew_url(reminder->plan),
+      with_taxes_field(reminder->amount)});
     out.flush_if_full();
   }
   std::move(out).finish();
@@ -399,7 +416,7 @@ std::size_t write_reminders(renewal::ReminderStream& reminders, date::year_month
 }
 
 std::string render_lines(const lines::LinesFile& file, const catalog::Catalog& catalog, date::year_month_day today,
-                         OutputFormat format, const RenderOptions& options)
+                         const std::optional<tax::TaxRates>& taxes, OutputFormat format, const RenderOptions& options)
 {
   const Language language = options.language;
   struct Row {
@@ -411,7 +428,8 @@ std::string render_lines(const lines::LinesFile& file, const catalog::Catalog& c
   std::vector<Row> rows;
   for (const lines::Line& line : file.lines) {
     Row row{&line, renewal::resolve_plan(catalog, line), std::nullopt, line.next_due()};
-    row.amount = renewal::term_amount(row.plan, line, line.plan_terms_before + line.paid_terms, row.due);
+    row.amount = renewal::term_amount(row.plan, line, line.plan_terms_before + line.paid_terms, row.due,
+                                      taxes ? &*taxes : nullptr);
     rows.push_back(std::move(row));
   }
   if (format == OutputFormat::json) {
@@ -426,7 +444,8 @@ std::string render_lines(const lines::LinesFile& file, const catalog::Catalog& c
                        {"line_count", row.line->line_count},
                        {"next_due", util::format_iso_date(row.due)},
                        {"days_left", util::days_between(today, row.due)},
-                       {"amount_cents", row.amount ? nlohmann::ordered_json(row.amount->cents) : nlohmann::ordered_json(nullptr)}});
+                       {"amount_cents", row.amount ? nlohmann::ordered_json(row.amount->cents) : nlohmann::ordered_json(nullptr)},
+                       {"amount_with_taxes_cents", with_taxes_json(row.amount)}});
     }
     nlohmann::ordered_json document;
     document["lines"] = std::move(items);
@@ -435,13 +454,15 @@ std::string render_lines(const lines::LinesFile& file, const catalog::Catalog& c
   if (format == OutputFormat::csv || format == OutputFormat::tsv) {
     const auto record = format == OutputFormat::csv ? csv_record : tsv_record;
     std::string out = record(std::vector<std::string>{"label", "id", "carrier", "plan", "plan_id", "term_unit", "term_count",
-                                                      "line_count", "next_due", "days_left", "amount_cents"});
+                                                      "line_count", "next_due", "days_left", "amount_cents",
+                                                      "amount_with_taxes_cents"});
     for (const Row& row : rows) {
       out += record(std::vector<std::string>{
         row.line->label, row.line->id, row.plan.carrier_name, row.plan.plan_name, row.plan.plan_id,
         std::string{catalog::to_string(row.line->term.unit)}, fmt::format("{}", row.line->term.count),
         fmt::format("{}", row.line->line_count), util::format_iso_date(row.due),
-        fmt::format("{}", util::days_between(today, row.due)), row.amount ? fmt::format("{}", row.amount->cents) : ""});
+        fmt::format("{}", util::days_between(today, row.due)), row.amount ? fmt::format("{}", row.amount->cents) : "",
+        with_taxes_field(row.amount)});
     }
     return out;
   }
@@ -460,7 +481,8 @@ std::string render_lines(const lines::LinesFile& file, const catalog::Catalog& c
 }
 
 std::string render_renew_guide(const catalog::Catalog& catalog, const catalog::Carrier& carrier, const lines::Line* line,
-                               date::year_month_day today, OutputFormat format, const RenderOptions& options)
+                               date::year_month_day today, const std::optional<tax::TaxRates>& taxes, OutputFormat format,
+                               const RenderOptions& options)
 {
   const Language language = options.language;
   const catalog::RenewalPolicy* policy = carrier.prepaid_renewal ? &*carrier.prepaid_renewal
@@ -471,7 +493,8 @@ std::string render_renew_guide(const catalog::Catalog& catalog, const catalog::C
   if (line != nullptr) {
     plan = renewal::resolve_plan(catalog, *line);
     policy = plan->policy;
-    amount = renewal::term_amount(*plan, *line, line->plan_terms_before + line->paid_terms, line->next_due());
+    amount = renewal::term_amount(*plan, *line, line->plan_terms_before + line->paid_terms, line->next_due(),
+                                  taxes ? &*taxes : nullptr);
   }
   if (format == OutputFormat::json) {
     nlohmann::ordered_json document;
@@ -483,6 +506,7 @@ std::string render_renew_guide(const catalog::Catalog& catalog, const catalog::C
       document["next_due"] = util::format_iso_date(line->next_due());
       document["days_left"] = util::days_between(today, line->next_due());
       document["amount_cents"] = amount ? nlohmann::ordered_json(amount->cents) : nlohmann::ordered_json(nullptr);
+      document["amount_with_taxes_cents"] = with_taxes_json(amount);
     }
     document["renewal"] = policy != nullptr ? catalog::renewal_policy_to_json(*policy) : nlohmann::ordered_json(nullptr);
     document["advice"] = official_channels_only(language);

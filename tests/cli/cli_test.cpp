@@ -531,6 +531,61 @@ TEST_CASE("the headline says which taxes were used and why")
   CHECK(headline({"--tax-rate", "8.25"}) == "taxes at 8.25% where not included.");
 }
 
+// plans --state WA on the small catalog, by hand (bill rate 16.6637%; prepaid 6.5% + $0.95 a purchase):
+//   acme-unlimited: $70.00 + $11.66 tax + $3.99 Admin Fee = $85.65 a month
+//   beta-flex, 360 days for $360.00: + $23.40 + $0.95 tax + 12 x $1.88 Recovery Fee = $406.91, $33.91 a month
+//   (the fee is a range: "+"); the taxes-included plans stay as they are.
+TEST_CASE("plans --state adds each plan's estimated taxes and fees, and filters and sorts by them")
+{
+  const auto with_taxes = [](std::vector<std::string> extra, std::map<std::string, std::string> variables = {}) {
+    std::vector<std::string> args = {"--catalog", k_small, "plans", "--kind", "prepaid,postpaid", "--format", "csv"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    FakeWorld world;
+    world.variables.insert(variables.begin(), variables.end());
+    const RunResult result = world.run(std::move(args));
+    std::string rows;
+    std::istringstream lines{result.out};
+    std::string line;
+    std::getline(lines, line);  // the header
+    while (std::getline(lines, line)) {
+      if (line.ends_with('\r')) {
+        line.pop_back();
+      }
+      std::vector<std::string> fields;
+      std::istringstream cells{line};
+      for (std::string cell; std::getline(cells, cell, ',');) {
+        fields.push_back(cell);
+      }
+      rows += fields.at(0) + "=" + fields.at(12) + "/" + (line.back() == ',' ? "" : fields.back()) + " ";
+    }
+    return rows;
+  };
+  CHECK(with_taxes({"--state", "WA"}) ==
+        "lianxin-student=2500/2500 beta-flex=3000/3391 acme-prepaid-15=3500/3500 acme-unlimited=7000/8565 ");
+  CHECK(with_taxes({}, {{"SIMPLAN_STATE", "wa"}}) == with_taxes({"--state", "WA"}));
+  // Without a state the prices are as sold and the columns are empty.
+  CHECK(with_taxes({}) == "lianxin-student=2500/ beta-flex=3000/ acme-prepaid-15=3500/ acme-unlimited=7000/ ");
+  // --max-price compares the price with taxes: $33.91 is over $33.90.
+  CHECK(with_taxes({"--state", "WA", "--max-price", "33.90"}) == "lianxin-student=2500/2500 ");
+  CHECK(with_taxes({"--max-price", "33.90"}) == "lianxin-student=2500/ beta-flex=3000/ ");
+
+  const RunResult table = run_small({"plans", "--state", "WA", "--kind", "postpaid"});
+  CHECK(table.out ==
+        "Taxes estimated for WA: postpaid 16.66%, prepaid 6.5% + $0.95 a purchase. WITH TAX is the price per month "
+        "(per pass for travel) with them and the carrier's fees.\n\n"
+        "ID              CARRIER        PLAN            KIND       PRICE  TERM   PER MONTH  WITH TAX  DATA       PRIORITY  HOTSPOT  NETWORK\n"
+        "acme-unlimited  Acme Wireless  Unlimited Plus  postpaid  $70.00  month     $70.00    $85.65  unlimited  premium   30 GB    Verizon\n");
+  const RunResult json = run_small({"plans", "--state", "WA", "--carrier", "beta", "--format", "json"});
+  const nlohmann::json quote = nlohmann::json::parse(json.out).at("plans").at(0).at("quote");
+  CHECK(quote.at("taxes_cents") == 2435);
+  CHECK(quote.at("carrier_fees_cents") == 2256);
+  CHECK(quote.at("carrier_fee_range") == true);
+  CHECK(quote.at("price_with_taxes_cents") == 40691);
+  CHECK(quote.at("per_month_with_taxes_cents") == 3391);
+  CHECK(nlohmann::json::parse(json.out).at("taxes").at("state") == "WA");
+  CHECK(run_small({"plans", "--state", "PR"}).status == 2);
+}
+
 TEST_CASE("a state not in the tax table is a usage error that lists the states")
 {
   const RunResult result = run_small({"recommend", "--state", "XZ"});

@@ -145,6 +145,38 @@ TEST_CASE("lines list shows the next due date and amount of each line")
                     "家庭 Family      Acme Wireless Unlimited Plus  1 month  2026-11-30     1  $120.00 + tax\n");
 }
 
+// Family, 2 lines of acme-unlimited with AutoPay in WA: $120.00, tax round($120.00 x 16.6637%) = $20.00, and
+// the Admin Fee 2 x $3.99 = $7.98: $147.98. The prepaid line's price includes taxes and fees.
+TEST_CASE("with --state, lines list, remind and renew give amounts with estimated taxes and fees")
+{
+  Person person;
+  add_two_lines(person);
+  const RunResult list = person.run({"lines", "list", "--state", "WA"});
+  CHECK(list.status == 0);
+  CHECK(list.out == "LINE             PLAN                          TERM     NEXT DUE    DAYS                 AMOUNT\n"
+                    "Prepaid, \"mine\"  Acme Wireless Prepaid 15GB    30 days  2026-12-01     2                 $20.00\n"
+                    "家庭 Family      Acme Wireless Unlimited Plus  1 month  2026-11-30     1  $147.98 with est. tax\n");
+  const RunResult csv = person.run({"remind", "--state", "WA", "--count", "1", "--export", "csv"});
+  CHECK(csv.out.starts_with(
+    "date,days_left,line,kind,term_number,carrier,plan,plan_id,amount_cents,renew_url,amount_with_taxes_cents\r\n"
+    "2026-11-30,1,家庭 Family,renewal_due,10,Acme Wireless,Unlimited Plus,acme-unlimited,12000,https://acme.example,14798\r\n"
+    "2026-12-01,2,\"Prepaid, \"\"mine\"\"\",renewal_due,1,Acme Wireless,Prepaid 15GB,acme-prepaid-15,2000,https://acme.example/pay,2000\r\n"
+    "2026-12-01,2,\"Prepaid, \"\"mine\"\"\",suspended,1,Acme Wireless,Prepaid 15GB,acme-prepaid-15,,https://acme.example/pay,\r\n"));
+  // SIMPLAN_STATE gives the state too; the calendar's events carry the estimate.
+  person.world.variables["SIMPLAN_STATE"] = "WA";
+  std::string calendar = person.run({"remind", "--export", "ics", "--count", "1"}).out;
+  for (std::size_t fold = calendar.find("\r\n "); fold != std::string::npos; fold = calendar.find("\r\n ", fold)) {
+    calendar.erase(fold, 3);  // unfold the long lines (RFC 5545 3.1)
+  }
+  CHECK(calendar.find("SUMMARY:Renew Acme Wireless Unlimited Plus (家庭 Family): $147.98 with est. tax\r\n") !=
+        std::string::npos);
+  const RunResult guide = person.run({"renew", "家庭 Family", "--format", "json"});
+  CHECK(nlohmann::json::parse(guide.out).at("amount_with_taxes_cents") == 14798);
+  person.world.variables.erase("SIMPLAN_STATE");
+  CHECK(nlohmann::json::parse(person.run({"renew", "家庭 Family", "--format", "json"}).out).at("amount_with_taxes_cents").is_null());
+  CHECK(person.run({"remind", "--state", "XZ"}).status == 2);
+}
+
 TEST_CASE("a renewal paid late on a 30-day plan moves the next due date; a monthly plan keeps its day")
 {
   const Person person;
@@ -217,8 +249,8 @@ TEST_CASE("an empty window exits 1 and still gives a whole document in every for
     return result.out;
   };
   CHECK(empty("json") == "{\n  \"today\": \"2026-11-29\",\n  \"reminders\": []\n}\n");
-  CHECK(empty("csv") == "date,days_left,line,kind,term_number,carrier,plan,plan_id,amount_cents,renew_url\r\n");
-  CHECK(empty("tsv") == "date\tdays_left\tline\tkind\tterm_number\tcarrier\tplan\tplan_id\tamount_cents\trenew_url\n");
+  CHECK(empty("csv") == "date,days_left,line,kind,term_number,carrier,plan,plan_id,amount_cents,renew_url,amount_with_taxes_cents\r\n");
+  CHECK(empty("tsv") == "date\tdays_left\tline\tkind\tterm_number\tcarrier\tplan\tplan_id\tamount_cents\trenew_url\tamount_with_taxes_cents\n");
   CHECK(empty("text") == "Nothing falls due in this window.\n");
 }
 

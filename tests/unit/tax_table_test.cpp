@@ -1,5 +1,6 @@
 #include "simplan/data/builtin_data.hpp"
 #include "simplan/tax/tax_table.hpp"
+#include "simplan/tax/term_extras.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -78,4 +79,33 @@ TEST_CASE("a broken tax table is reported with the JSON path of each problem")
           "taxes.json: /states/0/source: no source with id \"tff\" in /sources",
           "taxes.json: /states/0/prepaid: missing required field \"sales_tax\"",
           "taxes.json: /states/0/prepaid/sources/0: expected the id of a source in /sources"});
+}
+
+TEST_CASE("a term's extras are its taxes on the price and the carrier fee for each line and month")
+{
+  catalog::Plan plan;
+  plan.kind = catalog::PlanKind::prepaid;
+  plan.taxes_and_fees.carrier_fee = catalog::CarrierFee{"Recovery Fee", 188, 229};
+  tax::TaxRates rates = tax::given_rate(65'000);
+  rates.sale = {tax::Treatment::prepaid_sale, 65'000, 95};
+
+  // 90 days are 3 months of the fee; 6.5% of $120.00 is $7.80, plus $0.95 for the purchase.
+  const auto ninety_days = tax::term_extras(plan, 12'000, {catalog::TermUnit::days, 90}, 1, rates);
+  CHECK(ninety_days.taxes == 875);
+  CHECK(ninety_days.carrier_fees == 564);
+  CHECK(ninety_days.fee_range);
+  CHECK(ninety_days.total() == 1439);
+  // Two lines for 7 days: 2 x $1.88 x 7 / 30 = $0.8773, rounded; 6.5% of $9.99 = $0.649 -> $0.65 + $0.95.
+  const auto week = tax::term_extras(plan, 999, {catalog::TermUnit::days, 7}, 2, rates);
+  CHECK(week.carrier_fees == 88);
+  CHECK(week.taxes == 160);
+  // A postpaid plan pays the bill rate; a month of two lines pays the fee twice.
+  plan.kind = catalog::PlanKind::postpaid;
+  const auto month = tax::term_extras(plan, 7'000, {catalog::TermUnit::months, 1}, 2, rates);
+  CHECK(month.taxes == 455);
+  CHECK(month.carrier_fees == 376);
+  // Prices that include taxes and fees have no extras.
+  plan.taxes_and_fees.taxes_included = true;
+  plan.taxes_and_fees.fees_included = true;
+  CHECK(tax::term_extras(plan, 7'000, {catalog::TermUnit::months, 12}, 1, rates).total() == 0);
 }

@@ -3,6 +3,7 @@
 
 #include "simplan/catalog/catalog.hpp"
 #include "simplan/catalog/pricing.hpp"
+#include "simplan/tax/term_extras.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -22,12 +23,15 @@ struct PlanQuery {
   std::vector<Network> networks;             ///< runs on any of these
   bool esim = false;                         ///< known to offer eSIM
   bool no_credit_check = false;              ///< no credit check needed
-  std::optional<Cents> max_price;            ///< comparable price (per month; per pass for travel)
+  std::optional<Cents> max_price;            ///< listed price (per month; per pass for travel)
   std::optional<std::int64_t> min_data_mb;   ///< high-speed data per period at least this
   std::optional<std::int64_t> min_hotspot_mb;///< hotspot allowance known to be at least this
   std::vector<std::string> calling_to;       ///< calls to every one of these countries included or priced
   int lines = 1;                             ///< can be bought for this many lines, at a known price
   bool autopay = true;                       ///< prices with the AutoPay discount where offered
+  /// Also estimate each plan's taxes and carrier fees (PlanMatch::extras); max_price and the price order
+  /// then apply to the price with them.
+  std::optional<tax::TaxRates> taxes;
   PlanSort sort = PlanSort::price;
   std::optional<std::size_t> limit;
 };
@@ -36,11 +40,17 @@ struct PlanMatch {
   const Plan* plan = nullptr;
   const Carrier* carrier = nullptr;
   TermQuote quote;
+  std::optional<tax::TermExtras> extras;   ///< with PlanQuery::taxes: the quoted term's taxes and fees
   std::shared_ptr<const Plan> owned_plan;  ///< set when the match owns its plan (a streamed catalog)
+
+  /// The quoted term's price with its extras (the price when there are none).
+  Cents price_with_extras() const { return quote.price + (extras ? extras->total() : 0); }
+  /// The same per month (per pass for travel): what max_price and the price order compare.
+  Cents comparable_with_extras() const;
 };
 
 /// The plans that pass every filter, ordered by `sort`. Ties are broken by plan id, so the order is
-/// always the same: price sorts by comparable price; data by high-speed data, most first (unlimited
+/// always the same: price sorts by comparable price (with extras, when taxes are estimated); data by high-speed data, most first (unlimited
 /// first, then by priority: premium, standard, deprioritized), then price; name by carrier name, plan
 /// name.
 std::vector<PlanMatch> find_plans(const Catalog& catalog, const PlanQuery& query);

@@ -5,6 +5,7 @@
 
 #include "simplan/catalog/catalog.hpp"
 #include "simplan/lines/lines_file.hpp"
+#include "simplan/tax/term_extras.hpp"
 
 #include <date/date.h>
 
@@ -34,13 +35,17 @@ struct LinePlan {
 LinePlan resolve_plan(const catalog::Catalog& catalog, const lines::Line& line, bool* missing = nullptr);
 
 /// The price of the line's term number `term_number` (counted on the current plan from 0), for all its
-/// lines, with AutoPay when the line uses it; nothing when the catalog does not give it.
+/// lines, with AutoPay when the line uses it; nothing when the catalog does not give it. With `taxes`, also
+/// the estimated taxes and carrier fees the catalog price leaves out (a custom plan's price has them).
 struct TermAmount {
   Cents cents = 0;
   bool intro = false;
+  std::optional<tax::TermExtras> extras = std::nullopt;
+
+  Cents with_extras() const { return cents + (extras ? extras->total() : 0); }
 };
 std::optional<TermAmount> term_amount(const LinePlan& plan, const lines::Line& line, int plan_term_index,
-                                      date::year_month_day due);
+                                      date::year_month_day due, const tax::TaxRates* taxes = nullptr);
 
 enum class EventKind {
   renewal_due,   ///< the next term must be paid by this day
@@ -75,6 +80,7 @@ struct Window {
   date::year_month_day from;
   std::optional<date::year_month_day> until;
   std::optional<int> count;
+  std::optional<tax::TaxRates> taxes = std::nullopt;  ///< estimate the taxes and fees of each amount (TermAmount::extras)
 };
 
 std::vector<Reminder> reminders_for(const catalog::Catalog& catalog, const std::vector<lines::Line>& lines,

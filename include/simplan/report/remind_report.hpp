@@ -49,13 +49,15 @@ std::string reminder_text(i18n::Language language, const renewal::Reminder& remi
 /// "mintmobile.com or the Mint Mobile app": the first ways to pay, in one phrase.
 std::string how_to_renew_short(i18n::Language language, const renewal::LinePlan& plan);
 
-/// `simplan lines list`.
+/// `simplan lines list`; with `taxes`, amounts with estimated taxes and fees.
 std::string render_lines(const lines::LinesFile& file, const catalog::Catalog& catalog, date::year_month_day today,
-                         OutputFormat format, const RenderOptions& options);
+                         const std::optional<tax::TaxRates>& taxes, OutputFormat format, const RenderOptions& options);
 
-/// `simplan renew`: how to pay a carrier (for a line: its plan, amount and due date first).
+/// `simplan renew`: how to pay a carrier (for a line: its plan, amount and due date first; with `taxes`, the
+/// amount with estimated taxes and fees).
 std::string render_renew_guide(const catalog::Catalog& catalog, const catalog::Carrier& carrier,
-                               const lines::Line* line, date::year_month_day today, OutputFormat format,
+                               const lines::Line* line, date::year_month_day today,
+                               const std::optional<tax::TaxRates>& taxes, OutputFormat format,
                                const RenderOptions& options);
 
 } // namespace simplan::report
