@@ -177,7 +177,7 @@ TEST_CASE("with --state, lines list, remind and renew give amounts with estimate
   CHECK(person.run({"remind", "--state", "XZ"}).status == 2);
 }
 
-TEST_CASE("a renewal paid late on a 30-day plan moves the next due date; a monthly plan keeps its day")
+TEST_CASE("a renewal paid late on a 30-day plan moves the next due date, and a monthly plan keeps its day")
 {
   const Person person;
   add_two_lines(person);
@@ -194,7 +194,7 @@ TEST_CASE("a renewal paid late on a 30-day plan moves the next due date; a month
   CHECK(unknown.err == "simplan: error: no line labelled \"Prepaid\"; did you mean \"Prepaid, \"mine\"\"?\n");
 }
 
-TEST_CASE("a plan change starts a new term; remove forgets a line; the old file is kept as a backup")
+TEST_CASE("a plan change starts a new term, remove forgets a line, and the old file is kept as a backup")
 {
   const Person person;
   add_two_lines(person);
@@ -205,8 +205,8 @@ TEST_CASE("a plan change starts a new term; remove forgets a line; the old file 
   CHECK(read_text_file(person.home.file("lines.json.bak")) == before);
   CHECK(person.run({"lines", "remove", "家庭 Family"}).out == "Removed \"家庭 Family\".\n");
   CHECK(person.run({"lines", "list", "--format", "csv"}).out ==
-        "label,id,carrier,plan,plan_id,term_unit,term_count,line_count,next_due,days_left,amount_cents\r\n"
-        "\"Prepaid, \"\"mine\"\"\",a11ce00000000001,Beta Mobile,Flex Unlimited,beta-flex,days,360,1,2027-11-24,360,36000\r\n");
+        "label,id,carrier,plan,plan_id,term_unit,term_count,line_count,next_due,days_left,amount_cents,amount_with_taxes_cents\r\n"
+        "\"Prepaid, \"\"mine\"\"\",a11ce00000000001,Beta Mobile,Flex Unlimited,beta-flex,days,360,1,2027-11-24,360,36000,\r\n");
 }
 
 TEST_CASE("a lines file simplan cannot read is never overwritten, and the error says how to recover")

@@ -79,7 +79,7 @@ using Reasons = std::vector<std::pair<std::string, std::vector<ExclusionReason>>
 
 } // namespace
 
-TEST_CASE("a 10-day tourist gets the travel pass first; credit-check and data-only plans are ruled out")
+TEST_CASE("a 10-day tourist gets the travel pass first, and credit-check and data-only plans are ruled out")
 {
   const Recommendations result = recommend::recommend(fixture(), tourist_for_ten_days(), 2026_y / 11 / 29);
   CHECK(ranking(result) == std::vector<Ranked>{{"passco-10-day", 1200, 1200},
