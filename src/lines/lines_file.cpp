@@ -152,21 +152,9 @@ LinesLoad load_lines(std::string_view json_text, std::string_view source, i18n::
                                      k_lines_schema_version, *version));
     return result;
   }
-  const Json* lines = top.array("lines", Need::required);
-  if (lines == nullptr) {
-    return result;
-  }
   std::set<std::string, std::less<>> labels;
   std::set<std::string, std::less<>> ids;
-  for (std::size_t i = 0; i < lines->size(); ++i) {
-    const std::string pointer = util::json_pointer_append("/lines", i);
-    if (!(*lines)[i].is_object()) {
-      result.problems.push_back(
-        {std::string{source}, std::nullopt, pointer,
-         TR(language, "expected an object, got {}", util::describe_json((*lines)[i], language))});
-      continue;
-    }
-    const JsonObject fields{(*lines)[i], pointer, source, result.problems, k_line_fields, language};
+  top.each_object("lines", Need::required, k_line_fields, [&](const JsonObject& fields) {
     Line line = read_line(fields);
     if (!line.label.empty() && !labels.insert(line.label).second) {
       fields.problem("label", TR(language, "another line is labelled \"{}\" already", line.label));
@@ -175,7 +163,7 @@ LinesLoad load_lines(std::string_view json_text, std::string_view source, i18n::
       fields.problem("id", TR(language, "another line has the id \"{}\"", line.id));
     }
     result.file.lines.push_back(std::move(line));
-  }
+  });
   return result;
 }
 

@@ -218,18 +218,7 @@ ProfileBookLoad load_profile_book(std::string_view json_text, std::string_view s
     const JsonObject fields{*defaults, "/defaults", source, result.problems, k_default_fields};
     read_needs(fields, book.defaults);
   }
-  const Json* profiles = top.array("profiles", Need::required);
-  if (profiles == nullptr) {
-    return result;
-  }
-  for (std::size_t i = 0; i < profiles->size(); ++i) {
-    const std::string pointer = util::json_pointer_append("/profiles", i);
-    if (!(*profiles)[i].is_object()) {
-      result.problems.push_back({std::string{source}, std::nullopt, pointer,
-                                 TR(i18n::Language::en, "expected an object, got {}", util::describe_json((*profiles)[i]))});
-      continue;
-    }
-    const JsonObject fields{(*profiles)[i], pointer, source, result.problems, k_profile_fields};
+  top.each_object("profiles", Need::required, k_profile_fields, [&](const JsonObject& fields) {
     Profile profile;
     profile.id = fields.string("id", Need::required).value_or("");
     profile.aliases = read_strings(fields, "aliases");
@@ -245,7 +234,7 @@ ProfileBookLoad load_profile_book(std::string_view json_text, std::string_view s
       fields.problem("id", TR(i18n::Language::en, "duplicate profile id \"{}\"", profile.id));
     }
     book.profiles.push_back(std::move(profile));
-  }
+  });
   return result;
 }
 

@@ -59,17 +59,7 @@ std::string source_reference(const JsonObject& object, const TaxTable& table)
 
 void read_sources(const JsonObject& top, TaxTable& table)
 {
-  const Json* sources = top.array("sources", Need::required);
-  if (sources == nullptr) {
-    return;
-  }
-  for (std::size_t i = 0; i < sources->size(); ++i) {
-    const std::string pointer = util::json_pointer_append("/sources", i);
-    if (!(*sources)[i].is_object()) {
-      top.problems().push_back({std::string{top.source()}, std::nullopt, pointer, "expected an object"});
-      continue;
-    }
-    const JsonObject fields{(*sources)[i], pointer, top.source(), top.problems(), k_source_fields};
+  top.each_object("sources", Need::required, k_source_fields, [&](const JsonObject& fields) {
     TaxSource source;
     source.id = fields.string("id", Need::required).value_or("");
     source.title = fields.string("title", Need::required).value_or("");
@@ -90,7 +80,7 @@ void read_sources(const JsonObject& top, TaxTable& table)
       fields.problem("id", fmt::format("duplicate source id \"{}\"", source.id));
     }
     table.sources.push_back(std::move(source));
-  }
+  });
 }
 
 bool is_state_code(std::string_view code)
@@ -100,17 +90,7 @@ bool is_state_code(std::string_view code)
 
 void read_states(const JsonObject& top, TaxTable& table)
 {
-  const Json* states = top.array("states", Need::required);
-  if (states == nullptr) {
-    return;
-  }
-  for (std::size_t i = 0; i < states->size(); ++i) {
-    const std::string pointer = util::json_pointer_append("/states", i);
-    if (!(*states)[i].is_object()) {
-      top.problems().push_back({std::string{top.source()}, std::nullopt, pointer, "expected an object"});
-      continue;
-    }
-    const JsonObject fields{(*states)[i], pointer, top.source(), top.problems(), k_state_fields};
+  const bool read = top.each_object("states", Need::required, k_state_fields, [&](const JsonObject& fields) {
     StateTaxes row;
     row.code = fields.string("code", Need::required).value_or("");
     if (!is_state_code(row.code)) {
@@ -148,6 +128,9 @@ void read_states(const JsonObject& top, TaxTable& table)
       row.prepaid = std::move(levies);
     }
     table.states.push_back(std::move(row));
+  });
+  if (!read) {
+    return;
   }
   std::sort(table.states.begin(), table.states.end(),
             [](const StateTaxes& a, const StateTaxes& b) { return a.code < b.code; });

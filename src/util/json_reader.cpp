@@ -975,6 +975,27 @@ const Json* JsonObject::array(std::string_view key, Need need) const
   return value;
 }
 
+bool JsonObject::each_object(std::string_view key, Need need, std::span<const std::string_view> known_fields,
+                             const std::function<void(const JsonObject&)>& read) const
+{
+  const Json* elements = array(key, need);
+  if (elements == nullptr) {
+    return false;
+  }
+  const std::string at = pointer_to(key);
+  for (std::size_t i = 0; i < elements->size(); ++i) {
+    const Json& element = (*elements)[i];
+    const std::string pointer = json_pointer_append(at, i);
+    if (!element.is_object()) {
+      m_problems->push_back({std::string{m_source}, std::nullopt, pointer,
+                             TR(m_language, "expected an object, got {}", describe_json(element, m_language))});
+      continue;
+    }
+    read(JsonObject{element, pointer, m_source, *m_problems, known_fields, m_language});
+  }
+  return true;
+}
+
 const Json* JsonObject::object(std::string_view key, Need need) const
 {
   const Json* value = field(key, need);

@@ -91,6 +91,10 @@ public:
   /// The field's value when it is an array or object of the wanted type, else reports and returns nullptr.
   const Json* array(std::string_view key, Need need) const;
   const Json* object(std::string_view key, Need need) const;
+  /// Calls `read` with each element of the array field `key`, as an object that knows `known_fields`, in
+  /// order; reports each element that is not an object. Returns false when there is no such array.
+  bool each_object(std::string_view key, Need need, std::span<const std::string_view> known_fields,
+                   const std::function<void(const JsonObject&)>& read) const;
 
   std::string_view source() const { return m_source; }
   Diagnostics& problems() const { return *m_problems; }
