@@ -90,6 +90,13 @@ std::vector<FitNote> soft_fit(const Plan& plan, const profile::Needs& needs, con
   if (needs.esim && needs.include_unknown && !plan.sim.esim) {
     notes.push_back(note_of(FitKind::esim_unknown));
   }
+  // Unknown here passes the hard filter (most plans do not say, and most need neither), so it is said instead.
+  if (!needs.has_ssn && !plan.requirements.ssn) {
+    notes.push_back(note_of(FitKind::ssn_unknown));
+  }
+  if (!needs.has_us_payment_card && !plan.requirements.us_payment_card) {
+    notes.push_back(note_of(FitKind::us_card_unknown));
+  }
   const MonthCount months = months_of(stay);
 
   const catalog::Quantity& data = plan.data.high_speed;

@@ -82,6 +82,8 @@ std::string_view fit_name(FitKind kind)
   case FitKind::network_other: return "network_other";
   case FitKind::network_unknown: return "network_unknown";
   case FitKind::esim_unknown: return "esim_unknown";
+  case FitKind::ssn_unknown: return "ssn_unknown";
+  case FitKind::us_card_unknown: return "us_card_unknown";
   }
   return "";
 }
@@ -301,6 +303,8 @@ std::string fit_short(Language language, const recommend::FitNote& note)
   case FitKind::network_other: return TR(language, "other network");
   case FitKind::network_unknown: return TR(language, "network unknown");
   case FitKind::esim_unknown: return TR(language, "eSIM unknown");
+  case FitKind::ssn_unknown: return TR(language, "SSN need unknown");
+  case FitKind::us_card_unknown: return TR(language, "US card need unknown");
   }
   return "";
 }
@@ -339,6 +343,10 @@ std::string fit_sentence(Language language, const recommend::FitNote& note)
   case FitKind::network_unknown: text = TR(language, "the plan's network is unknown"); break;
   case FitKind::esim_unknown:
     return TR(language, "the catalog does not say whether the plan offers eSIM (kept by --include-unknown): ask before you buy");
+  case FitKind::ssn_unknown:
+    return TR(language, "the catalog does not say whether the plan needs a US Social Security number: ask before you buy");
+  case FitKind::us_card_unknown:
+    return TR(language, "the catalog does not say whether paying for the plan needs a US card: ask before you buy");
   }
   return TR(language, "{}: ranked as if {} more", text, format_dollars(note.penalty));
 }
@@ -448,7 +456,9 @@ nlohmann::ordered_json fit_to_json(const std::vector<recommend::FitNote>& fit)
     case FitKind::calling_unknown: entry["country"] = note.country; break;
     case FitKind::network_other:
     case FitKind::network_unknown:
-    case FitKind::esim_unknown: break;
+    case FitKind::esim_unknown:
+    case FitKind::ssn_unknown:
+    case FitKind::us_card_unknown: break;
     }
     out.push_back(std::move(entry));
   }

@@ -608,7 +608,8 @@ TEST_CASE("a plan ruled out only because its eSIM is unknown is counted, and --i
 
   const RunResult kept = run_recommend({"recommend", "--profile", "tourist", "--days", "10", "--include-unknown", "--top", "8"});
   CHECK(kept.status == 0);
-  CHECK(kept.out.find("  dayco-unlimited   DayCo Unlimited         $25.00     $75.00    $2.50  1 x 30 days          eSIM unknown\n") !=
+  CHECK(kept.out.find("  dayco-unlimited   DayCo Unlimited         $25.00     $75.00    $2.50  1 x 30 days          eSIM unknown; SSN need unknown; US "
+                      "card need unknown\n") !=
         std::string::npos);
   CHECK(kept.out.find("ruled out only because") == std::string::npos);
   const RunResult json = run_recommend({"recommend", "--profile", "tourist", "--days", "10", "--show-excluded", "--format", "json"});

@@ -92,6 +92,36 @@ TEST_CASE("a 10-day tourist gets the travel pass first, and credit-check and dat
                                       {"bigco-unlimited", {ExclusionReason::needs_credit_check}}});
 }
 
+TEST_CASE("a person without an SSN or a US card is told where the catalog does not say whether a plan needs one")
+{
+  const auto unknowns = [](const Recommendations& result) {
+    std::vector<std::pair<std::string, std::vector<FitKind>>> out;
+    for (const auto& candidate : result.ranked) {
+      std::vector<FitKind> kinds;
+      for (const FitNote& note : candidate.fit) {
+        if (note.kind == FitKind::ssn_unknown || note.kind == FitKind::us_card_unknown) {
+          kinds.push_back(note.kind);
+          CHECK(note.penalty == 0);
+        }
+      }
+      out.emplace_back(candidate.plan->id, kinds);
+    }
+    return out;
+  };
+  profile::Needs needs = tourist_for_ten_days();
+  using Unknowns = std::vector<std::pair<std::string, std::vector<FitKind>>>;
+  CHECK(unknowns(recommend::recommend(fixture(), needs, 2026_y / 11 / 29)) ==
+        Unknowns{{"passco-10-day", {}},
+                 {"flexco-30", {FitKind::us_card_unknown}},
+                 {"yearco-unlimited", {}},
+                 {"slowco-basic", {FitKind::ssn_unknown, FitKind::us_card_unknown}},
+                 {"fastco-premium", {FitKind::ssn_unknown, FitKind::us_card_unknown}}});
+  needs.has_ssn = true;
+  needs.has_us_payment_card = true;
+  CHECK(unknowns(recommend::recommend(fixture(), needs, 2026_y / 11 / 29)) ==
+        Unknowns{{"passco-10-day", {}}, {"flexco-30", {}}, {"yearco-unlimited", {}}, {"slowco-basic", {}}, {"fastco-premium", {}}});
+}
+
 TEST_CASE("a 12-month student: upfront terms and an intro price beat paying monthly")
 {
   profile::Needs needs = needs_taxed_at_26_8();

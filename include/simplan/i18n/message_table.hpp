@@ -1454,6 +1454,14 @@ inline constexpr Message k_message_table[] = {
    "含税"},
   {"{} with est. tax",
    "{}（含估算税费）"},
+  {"SSN need unknown",
+   "是否需要社安号（SSN）未知"},
+  {"US card need unknown",
+   "是否需要美国银行卡未知"},
+  {"the catalog does not say whether the plan needs a US Social Security number: ask before you buy",
+   "目录未说明该套餐是否需要美国社安号（SSN）：购买前请先询问"},
+  {"the catalog does not say whether paying for the plan needs a US card: ask before you buy",
+   "目录未说明为该套餐付款是否需要美国银行卡：购买前请先询问"},
 };
 
 } // namespace simplan::i18n

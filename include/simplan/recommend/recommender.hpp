@@ -46,6 +46,8 @@ enum class FitKind {
   network_other,     ///< not on a preferred network
   network_unknown,   ///< the plan's network is not known
   esim_unknown,      ///< kept by include_unknown: the catalog does not say the plan offers eSIM (no penalty)
+  ssn_unknown,       ///< a person without an SSN; the catalog does not say whether the plan needs one (no penalty)
+  us_card_unknown,   ///< a person without a US card; the catalog does not say whether paying needs one (no penalty)
 };
 
 struct FitNote {
