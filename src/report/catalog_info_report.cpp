@@ -73,17 +73,26 @@ std::string render_text(const Catalog& catalog, const CatalogSummary& summary, c
   }
   out += carriers.render(options) + "\n";
 
-  Table facts{{{TR(language, "FACT")}, {TR(language, "KNOWN"), Align::right}, {TR(language, "UNKNOWN"), Align::right}}};
+  Table facts{{{TR(language, "FACT")},
+               {TR(language, "KNOWN"), Align::right},
+               {TR(language, "UNKNOWN"), Align::right},
+               {TR(language, "NOT APPLICABLE"), Align::right}}};
   const auto plans = static_cast<int>(summary.plans());
   for (std::size_t i = 0; i < CatalogSummary::k_fact_fields.size(); ++i) {
     const int known = summary.facts_known().at(i);
-    facts.add_row({std::string{CatalogSummary::k_fact_fields.at(i)}, count_text(known), count_text(plans - known)});
+    const int not_applicable = summary.facts_not_applicable().at(i);
+    facts.add_row({std::string{CatalogSummary::k_fact_fields.at(i)}, count_text(known),
+                   count_text(plans - known - not_applicable), count_text(not_applicable)});
   }
   const PolicyFacts policies = policy_facts(catalog);
-  facts.add_row({"renewal.unpaid.grace_days", count_text(policies.grace_days), count_text(policies.policies - policies.grace_days)});
+  facts.add_row({"renewal.unpaid.grace_days", count_text(policies.grace_days),
+                 count_text(policies.policies - policies.grace_days), "0"});
   facts.add_row({"renewal.unpaid.number_lost_after_days", count_text(policies.number_lost_after_days),
-                 count_text(policies.policies - policies.number_lost_after_days)});
-  out += facts.render(options) + TR(language, "Plans know each fact above; the two renewal rows count the carriers' renewal policies.") + "\n\n";
+                 count_text(policies.policies - policies.number_lost_after_days), "0"});
+  out += facts.render(options) +
+         TR(language, "Plans know each fact above, or it does not apply to them (calling to a data-only plan, priority "
+                      "and hotspot to a plan with no data); the two renewal rows count the carriers' renewal policies.") +
+         "\n\n";
 
   Table sources{{{TR(language, "SOURCE"), Align::left, 20}, {TR(language, "CHECKED")}, {TR(language, "PLANS"), Align::right}}};
   for (const CatalogSummary::Source& source : summary.sources()) {
@@ -100,6 +109,8 @@ void CatalogSummary::add(const Plan& plan)
   ++m_plans;
   ++m_all.by_kind.at(kind);
   ++m_all.total;
+  const bool has_data = plan.data.high_speed.unlimited || plan.data.high_speed.amount > 0;
+  const std::array<bool, k_fact_fields.size()> applies{true, true, true, has_data, has_data, plan.phone_number, true, true};
   const std::array<bool, k_fact_fields.size()> known{
     plan.sim.esim.has_value(),
     plan.requirements.ssn.has_value(),
@@ -110,7 +121,9 @@ void CatalogSummary::add(const Plan& plan)
     !plan.networks.empty(),
     true};  // required: every plan states its data, as a control row
   for (std::size_t i = 0; i < known.size(); ++i) {
+    // A fact a plan gives although it does not apply (a hotspot of 0 GB on a talk-only plan) counts as known.
     m_facts_known.at(i) += known.at(i) ? 1 : 0;
+    m_facts_not_applicable.at(i) += !known.at(i) && !applies.at(i) ? 1 : 0;
   }
   Counts& carrier = m_by_carrier[plan.carrier];
   ++carrier.by_kind.at(kind);
@@ -170,6 +183,11 @@ std::string render_catalog_info(const Catalog& catalog, const CatalogSummary& su
       known[std::string{CatalogSummary::k_fact_fields.at(i)}] = summary.facts_known().at(i);
     }
     document["facts_known"] = std::move(known);
+    nlohmann::ordered_json not_applicable;
+    for (std::size_t i = 0; i < CatalogSummary::k_fact_fields.size(); ++i) {
+      not_applicable[std::string{CatalogSummary::k_fact_fields.at(i)}] = summary.facts_not_applicable().at(i);
+    }
+    document["facts_not_applicable"] = std::move(not_applicable);
     const PolicyFacts policies = policy_facts(catalog);
     document["renewal_policies"] = {{"total", policies.policies},
                                     {"grace_days", policies.grace_days},

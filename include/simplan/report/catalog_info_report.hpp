@@ -40,6 +40,9 @@ public:
     "data.priority",      "international.calling", "networks", "data.high_speed_gb"};
   /// How many plans know each of k_fact_fields, in that order.
   const std::array<int, k_fact_fields.size()>& facts_known() const { return m_facts_known; }
+  /// How many plans each of k_fact_fields does not apply to: calling for a plan with no phone number,
+  /// priority and hotspot for a plan with no data. Unknown is the rest: plans - known - not applicable.
+  const std::array<int, k_fact_fields.size()>& facts_not_applicable() const { return m_facts_not_applicable; }
 
   std::size_t plans() const { return m_plans; }
   const Counts& by_kind() const { return m_all; }
@@ -53,6 +56,7 @@ public:
 private:
   std::size_t m_plans = 0;
   std::array<int, k_fact_fields.size()> m_facts_known{};
+  std::array<int, k_fact_fields.size()> m_facts_not_applicable{};
   Counts m_all;
   std::unordered_map<std::string, Counts> m_by_carrier;
   std::map<std::pair<std::string, date::sys_days>, int> m_sources;
