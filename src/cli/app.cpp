@@ -153,10 +153,14 @@ std::string footer(Language language)
          TR(language, "nothing matched (no plan fits the needs or filters; unknown plan or line; nothing due)") + "\n" +
          "  2  " + TR(language, "usage error (unknown option, bad value)") + "\n" + "  3  " +
          TR(language, "invalid input data (a catalog, profile or lines file with problems)") + "\n" + "  4  " +
-         TR(language, "a file could not be read or written") + "\n\n" + TR(language, "Environment:") + "\n" +
+         TR(language, "a file could not be read or written") + "\n" + "  5  " +
+         TR(language, "remind --sync: the calendar server could not be reached, refused the login or a change") +
+         "\n\n" + TR(language, "Environment:") + "\n" +
          "  SIMPLAN_CATALOG    " + TR(language, "catalog files to use when --catalog is not given (colon-separated)") + "\n" +
          "  SIMPLAN_LINES      " + TR(language, "your lines file when --lines-file is not given") + "\n" +
          "  SIMPLAN_STATE      " + TR(language, "the state whose taxes are estimated when --state is not given (NY)") + "\n" +
+         "  SIMPLAN_CALDAV_CONFIG    " + TR(language, "the CalDAV settings for remind --sync caldav (default XDG_CONFIG_HOME/simplan/caldav.json)") + "\n" +
+         "  SIMPLAN_CALDAV_PASSWORD  " + TR(language, "the CalDAV password, instead of the settings' password_command") + "\n" +
          "  XDG_CONFIG_HOME    " + TR(language, "the lines file is XDG_CONFIG_HOME/simplan/lines.json (default ~/.config)") +
          "\n" + "  SOURCE_DATE_EPOCH  " + TR(language, "the timestamp written into calendar files (reproducible output)") +
          "\n" + "  NO_COLOR           " + TR(language, "when set and not empty, no color in tables") + "\n" +

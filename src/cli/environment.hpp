@@ -3,6 +3,7 @@
 // functions. process_main.cpp fills it from the real process; tests fill it by hand and run commands
 // in-process, byte for byte.
 
+#include "cli/event_store.hpp"
 #include "simplan/i18n/language.hpp"
 #include "simplan/util/read_bytes.hpp"
 
@@ -42,6 +43,15 @@ struct Environment {
   /// 16 random hex digits, for new line ids.
   std::function<std::string()> random_id;
   Terminal terminal;
+  /// Opens a CalDAV calendar. Empty in the static simplan, which links no network code: it hands a CalDAV
+  /// command to simplan-caldav with run_helper instead (docs/reminders.md).
+  OpenCaldav open_caldav;
+  /// Replaces this process with the helper program `name` (from simplan's own directory, else the installed
+  /// helper directory), given the same arguments. Returns only by throwing Failure.
+  std::function<void(std::string_view name)> run_helper;
+  /// Runs `argv` (no shell) and returns what it printed on standard output; throws Failure when it cannot be
+  /// started or exits with a status other than 0 (for a password command).
+  std::function<std::string(const std::vector<std::string>& argv, i18n::Language language)> capture_command;
 };
 
 /// What a command printed. process_main writes err, then out, when the command ends.

@@ -15,6 +15,7 @@ enum class ExitCode : int {
   usage = 2,         ///< bad command line
   invalid_data = 3,  ///< a catalog or other input file is invalid
   io = 4,            ///< a file could not be read or written
+  calendar = 5,      ///< remind --sync: the calendar server could not be reached, refused the login or a change
   internal = 70,     ///< a bug in simplan (EX_SOFTWARE)
 };
 

@@ -6,6 +6,7 @@
 #include "simplan/i18n/messages.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cerrno>
 #include <csignal>
@@ -15,7 +16,9 @@
 #include <memory>
 #include <fcntl.h>
 #include <sys/ioctl.h>
+#include <spawn.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace simplan::cli {
@@ -175,9 +178,89 @@ int write_all(int fd, std::string_view text)
   return 0;
 }
 
+// Replaces this process with the helper `name` from simplan's own directory (a build tree), else from the
+// helper directory relative to it (an installation, wherever its prefix was moved), else from the helper
+// directory of the prefix it was built for.
+[[noreturn]] void run_helper(std::string_view name, const char* const* argv, Language language)
+{
+  std::vector<std::string> candidates;
+  std::string self(4096, '\0');
+  const ssize_t length = ::readlink("/proc/self/exe", self.data(), self.size());
+  if (length > 0 && static_cast<std::size_t>(length) < self.size()) {
+    self.resize(static_cast<std::size_t>(length));
+    const std::string directory = self.substr(0, self.rfind('/') + 1);
+    candidates.push_back(directory + std::string{name});
+    candidates.push_back(directory + SIMPLAN_HELPER_RELATIVE_DIR + "/" + std::string{name});
+  }
+  candidates.push_back(std::string{SIMPLAN_HELPER_DIR} + "/" + std::string{name});
+  int error = ENOENT;
+  for (const std::string& path : candidates) {
+    std::vector<const char*> args{path.c_str()};
+    for (const char* const* arg = argv + 1; *arg != nullptr; ++arg) {
+      args.push_back(*arg);
+    }
+    args.push_back(nullptr);
+    ::execv(path.c_str(), const_cast<char* const*>(args.data()));
+    if (errno != ENOENT) {
+      error = errno;
+    }
+  }
+  throw Failure{ExitCode::io,
+                TR(language, "cannot run {}, which a CalDAV sync needs: {} (looked for {})", name,
+                   system_error_text(language, error), fmt::format("{}", fmt::join(candidates, ", "))),
+                TR(language, "install simplan with make install or its Debian package, or sync to a directory with --sync vdir DIR")};
+}
+
+// Runs a command (a password command) with standard input and error inherited, so that it can ask for a
+// passphrase, and returns its standard output.
+std::string capture_command(const std::vector<std::string>& argv, Language language)
+{
+  int pipe_fds[2];
+  if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {
+    throw Failure{ExitCode::io, TR(language, "cannot run the password command: {}", system_error_text(language, errno))};
+  }
+  posix_spawn_file_actions_t actions;
+  ::posix_spawn_file_actions_init(&actions);
+  ::posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
+  std::vector<char*> args;
+  args.reserve(argv.size() + 1);
+  for (const std::string& word : argv) {
+    args.push_back(const_cast<char*>(word.c_str()));
+  }
+  args.push_back(nullptr);
+  pid_t child = 0;
+  const int spawned = ::posix_spawnp(&child, args[0], &actions, nullptr, args.data(), environ);
+  ::posix_spawn_file_actions_destroy(&actions);
+  ::close(pipe_fds[1]);
+  const std::string command = fmt::format("{}", fmt::join(argv, " "));
+  if (spawned != 0) {
+    ::close(pipe_fds[0]);
+    throw Failure{ExitCode::invalid_data,
+                  TR(language, "cannot run the password command \"{}\": {}", command, system_error_text(language, spawned))};
+  }
+  std::string printed;
+  try {
+    printed = read_descriptor(pipe_fds[0], std::size_t{64} * 1024, TR(language, "the password command's output"), command, language);
+  } catch (...) {
+    ::close(pipe_fds[0]);
+    ::waitpid(child, nullptr, 0);
+    throw;
+  }
+  ::close(pipe_fds[0]);
+  int status = 0;
+  while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    throw Failure{ExitCode::invalid_data,
+                  TR(language, "the password command \"{}\" failed (exit status {})", command,
+                     WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status))};
+  }
+  return printed;
+}
+
 } // namespace
 
-int process_main(int argc, const char* const* argv)
+int process_main(int argc, const char* const* argv, OpenCaldav open_caldav)
 {
   // A reader that stops early (simplan plans | head -1) is not an error: see EPIPE below.
   std::signal(SIGPIPE, SIG_IGN);
@@ -196,12 +279,15 @@ int process_main(int argc, const char* const* argv)
   environment.now_unix = [] { return static_cast<std::int64_t>(std::time(nullptr)); };
   environment.random_id = random_hex_id;
   environment.terminal = detect_terminal();
+  environment.open_caldav = std::move(open_caldav);
+  environment.capture_command = capture_command;
 
   std::vector<std::string> args;
   for (int i = 1; i < argc; ++i) {
     args.emplace_back(argv[i]);
   }
   const Language language = detect_language(args, environment);
+  environment.run_helper = [argv, language](std::string_view name) { run_helper(name, argv, language); };
   Output output;
   bool reader_gone = false;
   output.stream_out = [&](std::string_view piece) {

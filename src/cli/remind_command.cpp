@@ -6,6 +6,7 @@
 #include "cli/lines_command.hpp"
 #include "cli/lines_store.hpp"
 #include "cli/needs_options.hpp"
+#include "cli/sync_command.hpp"
 #include "cli/value_parsers.hpp"
 #include "cli/cli_text.hpp"
 #include "simplan/i18n/messages.hpp"
@@ -14,6 +15,7 @@
 #include "simplan/report/remind_report.hpp"
 #include "simplan/util/date.hpp"
 #include "simplan/util/spelling.hpp"
+#include "simplan/util/text.hpp"
 
 #include <fmt/format.h>
 
@@ -90,14 +92,34 @@ lines::Line one_shot_line(const RemindOptions& options, const catalog::Catalog& 
     line.remind_days = parse_days_list(language, "--remind", options.remind);
   }
   line.paid_terms = std::max(1, renewal::term_covering(line.anchor, line.term, context.today) + 1);
-  // FNV-1a of the plan, term and start: stable and free of personal data.
-  std::uint64_t hash = 14695981039346656037ULL;
-  for (const char c : fmt::format("{}|{}{}|{}", plan.id, line.term.count, line.term.unit == catalog::TermUnit::days ? 'd' : 'm',
-                                  util::format_iso_date(line.anchor))) {
-    hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-  }
-  line.id = fmt::format("{:016x}", hash);
+  // A hash of the plan, term and start: stable and free of personal data.
+  line.id = util::fnv1a_hex(fmt::format("{}|{}{}|{}", plan.id, line.term.count,
+                                        line.term.unit == catalog::TermUnit::days ? 'd' : 'm', util::format_iso_date(line.anchor)));
   return line;
+}
+
+// A sync keeps a calendar in step with the lines file: it writes to no file or stream, answers no question
+// about what is due, and works on the lines file, not on one plan.
+void check_sync_options(const RemindOptions& options, Language language)
+{
+  const auto refuse = [&](std::string_view option) {
+    throw Failure{ExitCode::usage, TR(language, "--sync and {} do not go together", option)};
+  };
+  if (!options.export_format.empty()) {
+    refuse("--export");
+  }
+  if (!options.output.empty()) {
+    refuse("--output");
+  }
+  if (options.due_within) {
+    refuse("--due-within");
+  }
+  if (options.quiet) {
+    refuse("--quiet");
+  }
+  if (!options.plan.empty()) {
+    refuse("--plan");
+  }
 }
 
 } // namespace
@@ -128,6 +150,12 @@ CLI::App* setup_remind_command(CLI::App& app, RemindOptions& options, Language l
                       TR(language, "In a calendar, also an all-day \"renews in N days\" event (for calendars that drop alarms)"))
     ->check(in_range(language, 1, 90))
     ->type_name("DAYS");
+  command->add_option("--sync", options.sync,
+                      TR(language, "Keep a calendar up to date with these reminders: caldav (the calendar in your CalDAV "
+                                   "settings) or vdir DIR (one .ics file per event)"))
+    ->expected(1, 2)
+    ->type_name("caldav|vdir DIR");
+  command->add_flag("--dry-run", options.dry_run, TR(language, "With --sync: say what would change, change nothing"));
   add_state_option(*command, options.state, StateUse::listing, language);
   command->add_option("--plan", options.plan, TR(language, "One plan's dates without a lines file: the plan id (with --start)"))
     ->type_name("ID");
@@ -145,8 +173,10 @@ CLI::App* setup_remind_command(CLI::App& app, RemindOptions& options, Language l
                   "  simplan remind --count 12 --export ics --output renewals.ics\n"
                   "  simplan remind --export ics --heads-up 3 > renewals.ics\n"
                   "  simplan remind --plan mint-unlimited --start 2026-11-29 --term 90d --count 4\n"
-                  "  simplan remind --due-within 3 -q && notify-send 'A phone bill is due'\n\n" +
-                  TR(language, "Exit codes: 0 something is listed (or due, with --due-within); 1 nothing; 2 usage; 3 bad input; 4 a file could not be read or written."));
+                  "  simplan remind --due-within 3 -q && notify-send 'A phone bill is due'\n"
+                  "  simplan remind --sync caldav\n"
+                  "  simplan remind --sync vdir ~/.local/share/calendars/renewals --dry-run\n\n" +
+                  TR(language, "Exit codes: 0 something is listed (or due, with --due-within); 1 nothing; 2 usage; 3 bad input; 4 a file could not be read or written; 5 (--sync) the calendar server could not be reached or refused a change."));
   return command;
 }
 
@@ -156,17 +186,29 @@ int run_remind(const RemindOptions& options, const Context& context)
   if (options.plan.empty() != options.start.empty()) {
     throw Failure{ExitCode::usage, TR(language, "--plan and --start go together: one plan's dates from its first day")};
   }
+  std::optional<SyncRequest> sync;
+  if (!options.sync.empty()) {
+    sync = parse_sync_option(options.sync, options.dry_run, language);
+    check_sync_options(options, language);
+    if (sync->kind == SyncRequest::Kind::caldav && !context.environment.open_caldav) {
+      // This simplan links no network code, so that every other command starts fast: simplan-caldav does.
+      context.environment.run_helper("simplan-caldav");
+    }
+  } else if (options.dry_run) {
+    throw Failure{ExitCode::usage, TR(language, "--dry-run goes with --sync: it shows what a sync would change")};
+  }
   // Which lines, which window, which events; then render and write.
   const auto taxes = requested_taxes(options.state, context);
   const LoadedCatalog& loaded = load_catalogs(context);
   std::vector<lines::Line> chosen;
   std::string path;
+  lines::LinesFile file;
   if (!options.plan.empty()) {
     chosen.push_back(one_shot_line(options, loaded.catalog, context));
   } else {
     path = lines_file_path(context);
-    lines::LinesFile file = read_lines_file(path, language);
-    if (file.lines.empty()) {
+    file = read_lines_file(path, language);
+    if (file.lines.empty() && !sync) {
       context.output.err += no_lines_hint(language, path);
       return static_cast<int>(ExitCode::no_match);
     }
@@ -221,6 +263,10 @@ int run_remind(const RemindOptions& options, const Context& context)
   calendar.rrule = options.rrule;
   calendar.heads_up_days = options.heads_up;
   calendar.until = window.until;
+  if (sync) {
+    calendar.stamp_unix_seconds = calendar_stamp(context);
+    return run_sync(*sync, file, chosen, options.line_labels.empty(), loaded.catalog, window, calendar, context);
+  }
   const report::ReminderFormat format = choose_format(options, context);
   if (format == report::ReminderFormat::ics) {
     calendar.stamp_unix_seconds = calendar_stamp(context);

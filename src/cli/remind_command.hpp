@@ -22,6 +22,9 @@ struct RemindOptions {
   bool rrule = false;
   std::optional<int> heads_up;
   std::string state;
+  // --sync caldav, --sync vdir DIR
+  std::vector<std::string> sync;
+  bool dry_run = false;
   // one-shot
   std::string plan;
   std::string start;

@@ -145,7 +145,9 @@ CalendarWriter::CalendarWriter(std::string_view name, std::int64_t stamp_unix_se
   property(out, "VERSION", "2.0");
   property(out, "PRODID", "-//simplan//simplan " SIMPLAN_VERSION "//EN");
   property(out, "CALSCALE", "GREGORIAN");
-  property(out, "X-WR-CALNAME", escape_text(name));
+  if (!name.empty()) {
+    property(out, "X-WR-CALNAME", escape_text(name));
+  }
 }
 
 void CalendarWriter::add(const Event& event)
@@ -170,6 +172,9 @@ void CalendarWriter::add(const Event& event)
     property(out, "URL", util::escape_control(event.url));
   }
   property(out, "TRANSP", "TRANSPARENT");
+  if (!event.sync_hash.empty()) {
+    property(out, "X-SIMPLAN-HASH", event.sync_hash);
+  }
   for (const Alarm& alarm : event.alarms) {
     property(out, "BEGIN", "VALARM");
     property(out, "ACTION", "DISPLAY");

@@ -274,11 +274,10 @@ ics::Event heads_up_event(Language language, const Reminder& reminder, int days)
 
 } // namespace
 
-std::string render_calendar(const catalog::Catalog& catalog, std::span<const lines::Line> lines,
-                            const renewal::Window& window, date::year_month_day today, const CalendarOptions& options,
-                            Language language)
+void for_each_calendar_event(const catalog::Catalog& catalog, std::span<const lines::Line> lines,
+                             const renewal::Window& window, date::year_month_day today, const CalendarOptions& options,
+                             Language language, const CalendarEventSink& take)
 {
-  ics::CalendarWriter calendar{TR(language, "Phone plan renewals (simplan)"), options.stamp_unix_seconds, options.write};
   std::map<std::pair<const catalog::RenewalPolicy*, const catalog::Carrier*>, std::vector<std::string>> guides;
   const auto event_for = [&](const Reminder& reminder) {
     const auto key = std::make_pair(reminder.plan.policy, reminder.plan.carrier);
@@ -334,7 +333,7 @@ std::string render_calendar(const catalog::Catalog& catalog, std::span<const lin
         event.rrule = rule.rule;
         event.description = TR(language, "Renews every {}: {}.", format_term_count(language, line.term), amount_text(language, head)) +
                             "\n" + event.description.substr(event.description.find('\n') + 1);
-        calendar.add(event);
+        take(event, line);
       }
       in_rules_from[line_of_rule] = head.term_number;
     }
@@ -349,15 +348,24 @@ std::string render_calendar(const catalog::Catalog& catalog, std::span<const lin
   renewal::ReminderStream stream{catalog, lines, window};
   while (const Reminder* reminder = stream.next()) {
     if (!in_a_rule(*reminder)) {
-      calendar.add(event_for(*reminder));
+      take(event_for(*reminder), *reminder->line);
     }
     if (options.heads_up_days && reminder->kind == EventKind::renewal_due) {
       const auto heads_up = heads_up_event(language, *reminder, *options.heads_up_days);
       if (date::sys_days{heads_up.day} >= date::sys_days{today}) {
-        calendar.add(heads_up);
+        take(heads_up, *reminder->line);
       }
     }
   }
+}
+
+std::string render_calendar(const catalog::Catalog& catalog, std::span<const lines::Line> lines,
+                            const renewal::Window& window, date::year_month_day today, const CalendarOptions& options,
+                            Language language)
+{
+  ics::CalendarWriter calendar{TR(language, "Phone plan renewals (simplan)"), options.stamp_unix_seconds, options.write};
+  for_each_calendar_event(catalog, lines, window, today, options, language,
+                          [&](const ics::Event& event, const lines::Line&) { calendar.add(event); });
   return std::move(calendar).finish();
 }
 

@@ -225,6 +225,15 @@ std::string pad_left(std::string_view text, std::size_t width)
   return out;
 }
 
+std::string fnv1a_hex(std::string_view text)
+{
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (const char c : text) {
+    hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  }
+  return fmt::format("{:016x}", hash);
+}
+
 std::string to_lower_ascii(std::string_view text)
 {
   std::string out{text};

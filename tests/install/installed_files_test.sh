@@ -67,6 +67,16 @@ $(diff <(echo "$expected") <(echo "$actual") | head -n 20)"
 done
 [ -z "$(ls -A "$work/elsewhere")" ] || problem "simplan left files in the working directory: $(ls -A "$work/elsewhere")"
 
+# The installed simplan finds the installed simplan-caldav: a sync to a port where nothing listens gets as far
+# as connecting (exit 5), not "cannot run simplan-caldav" (exit 4).
+printf '{"url": "http://127.0.0.1:9/calendar/", "username": "me"}' > "$work/caldav.json"
+sync=$(run_in_clean_env env SIMPLAN_CALDAV_CONFIG="$work/caldav.json" SIMPLAN_CALDAV_PASSWORD=x \
+  "$prefix/bin/simplan" --today 2026-12-01 remind --sync caldav)
+case "$sync" in
+  *"cannot connect to http://127.0.0.1:9/calendar/"*"exit 5") ;;
+  *) problem "the installed simplan did not reach the CalDAV step through simplan-caldav: $sync" ;;
+esac
+
 if [ $problems -gt 0 ]; then
   echo "$problems problems"
   exit 1

@@ -30,10 +30,11 @@ struct Event {
   std::string url;  ///< written as given, but control characters and invalid UTF-8 made visible (escape_control)
   std::string rrule;  ///< the rule's value (without "RRULE:"); empty for a single event
   std::vector<Alarm> alarms;
+  std::string sync_hash;  ///< X-SIMPLAN-HASH, what a sync compares (sync::wanted_event); empty: not written
 };
 
 struct Calendar {
-  std::string name;                   ///< X-WR-CALNAME
+  std::string name;                   ///< X-WR-CALNAME; empty: not written (one event's calendar object)
   std::int64_t stamp_unix_seconds = 0;  ///< DTSTAMP of every event
   std::vector<Event> events;
 };

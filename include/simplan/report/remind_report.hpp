@@ -3,6 +3,7 @@
 // iCalendar file, the person's lines, and how to renew a line or a carrier.
 
 #include "simplan/catalog/catalog.hpp"
+#include "simplan/ics/calendar.hpp"
 #include "simplan/lines/lines_file.hpp"
 #include "simplan/renewal/reminders.hpp"
 #include "simplan/report/output_format.hpp"
@@ -35,6 +36,14 @@ struct CalendarOptions {
 /// reminders there were. Not for ics: see render_calendar.
 std::size_t write_reminders(renewal::ReminderStream& reminders, date::year_month_day today, ReminderFormat format,
                             const RenderOptions& options, const std::function<void(std::string_view piece)>& write);
+
+/// Takes each event of a calendar, with the line it belongs to.
+using CalendarEventSink = std::function<void(const ics::Event& event, const lines::Line& line)>;
+
+/// The events of the calendar render_calendar writes, in its order, one at a time.
+void for_each_calendar_event(const catalog::Catalog& catalog, std::span<const lines::Line> lines,
+                             const renewal::Window& window, date::year_month_day today, const CalendarOptions& options,
+                             i18n::Language language, const CalendarEventSink& take);
 
 /// The iCalendar file of the reminders of `lines` in `window` (renewal::ReminderStream): made one event at a
 /// time, so with CalendarOptions::write its memory does not grow with the number of events.

@@ -35,6 +35,9 @@ std::string pad_left(std::string_view text, std::size_t width);
 /// ASCII lower case; other bytes unchanged.
 std::string to_lower_ascii(std::string_view text);
 
+/// 16 lowercase hex digits of the 64-bit FNV-1a hash of `text`: a stable name for content, not a secret.
+std::string fnv1a_hex(std::string_view text);
+
 /// Line and column (both from 1, the column counted in characters) of a byte offset in `text`.
 struct TextPosition {
   std::size_t line = 1;
