@@ -4,6 +4,17 @@
 
 namespace simplan::cli {
 
+std::optional<std::string> config_directory(const Environment& environment)
+{
+  if (const auto config = environment.variable("XDG_CONFIG_HOME"); config && !config->empty() && config->front() == '/') {
+    return *config + "/simplan";
+  }
+  if (const auto home = environment.variable("HOME"); home && !home->empty()) {
+    return *home + "/.config/simplan";
+  }
+  return std::nullopt;
+}
+
 bool locale_is_utf8(const Environment& environment)
 {
   for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {

@@ -68,6 +68,10 @@ struct Output {
   std::vector<std::shared_ptr<const void>> kept;
 };
 
+/// simplan's directory of settings: $XDG_CONFIG_HOME/simplan (an absolute XDG_CONFIG_HOME), else
+/// $HOME/.config/simplan; nothing when neither is set.
+std::optional<std::string> config_directory(const Environment& environment);
+
 /// The language/encoding of the terminal is UTF-8 (LC_ALL, else LC_CTYPE, else LANG names UTF-8).
 bool locale_is_utf8(const Environment& environment);
 

@@ -24,11 +24,8 @@ std::string lines_file_path(const Context& context)
   if (const auto path = variable("SIMPLAN_LINES"); path && !path->empty()) {
     return *path;
   }
-  if (const auto config = variable("XDG_CONFIG_HOME"); config && !config->empty() && config->front() == '/') {
-    return *config + "/simplan/lines.json";
-  }
-  if (const auto home = variable("HOME"); home && !home->empty()) {
-    return *home + "/.config/simplan/lines.json";
+  if (const auto directory = config_directory(context.environment)) {
+    return *directory + "/lines.json";
   }
   throw Failure{ExitCode::usage, TR(context.language, "cannot tell where your lines file is: HOME is not set"),
                 TR(context.language, "give --lines-file FILE or set SIMPLAN_LINES")};

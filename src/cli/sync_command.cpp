@@ -108,11 +108,8 @@ std::string caldav_config_path(const Context& context)
   if (const auto path = variable("SIMPLAN_CALDAV_CONFIG"); path && !path->empty()) {
     return *path;
   }
-  if (const auto config = variable("XDG_CONFIG_HOME"); config && !config->empty() && config->front() == '/') {
-    return *config + "/simplan/caldav.json";
-  }
-  if (const auto home = variable("HOME"); home && !home->empty()) {
-    return *home + "/.config/simplan/caldav.json";
+  if (const auto directory = config_directory(context.environment)) {
+    return *directory + "/caldav.json";
   }
   throw Failure{ExitCode::usage, TR(context.language, "cannot tell where your CalDAV settings are: HOME is not set"),
                 TR(context.language, "set SIMPLAN_CALDAV_CONFIG to the settings file")};

@@ -343,3 +343,36 @@ TEST_CASE("a travel pass's alarms say when it ends in words: in 7 days, tomorrow
   CHECK(calendar.find(" 1 days") == std::string::npos);
   CHECK(calendar.find(" 0 days") == std::string::npos);
 }
+
+TEST_CASE("remind --sync vdir reports each change and a summary, in English and in Chinese, and a second sync writes nothing")
+{
+  const Person person;
+  add_two_lines(person);
+  const std::string directory = person.home.file("calendar");
+  const RunResult dry = person.run({"remind", "--sync", "vdir", directory, "--dry-run", "--count", "1"});
+  CHECK(dry.status == 0);
+  CHECK(dry.err.empty());
+  CHECK(dry.out.starts_with("would create simplan-a11ce00000000002-t10-renewal 2026-11-30 Renew Acme Wireless Unlimited "
+                            "Plus (家庭 Family): $120.00 + tax\n"));
+  CHECK(dry.out.ends_with("\nDry run for " + directory + ": 5 to create, 0 to update, 0 to delete, 0 unchanged.\n"));
+  struct stat status {};
+  CHECK(::stat(directory.c_str(), &status) != 0);  // a dry run creates nothing
+
+  const RunResult first = person.run({"--lang", "zh-Hans", "remind", "--sync", "vdir", directory, "--count", "1"});
+  CHECK(first.status == 0);
+  CHECK(first.out.starts_with("已创建 simplan-a11ce00000000002-t10-renewal 2026-11-30 "));
+  CHECK(first.out.ends_with("\n已将 5 个日程同步到 " + directory + "：创建 5 个，更新 0 个，删除 0 个，0 个不变。\n"));
+  CHECK(::stat(directory.c_str(), &status) == 0);
+  CHECK((status.st_mode & 0777) == 0700);
+  CHECK(person.run({"--lang", "zh-Hans", "remind", "--sync", "vdir", directory, "--count", "1"}).out ==
+        "已将 5 个日程同步到 " + directory + "：创建 0 个，更新 0 个，删除 0 个，5 个不变。\n");
+  // The events are written in the language of the run: another language rewrites each one.
+  CHECK(person.run({"remind", "--sync", "vdir", directory, "--count", "1"}).out.ends_with(
+    "\nSynced 5 events to " + directory + ": 0 created, 5 updated, 0 deleted, 0 unchanged.\n"));
+
+  CHECK(person.run({"remind", "--dry-run"}).err ==
+        "simplan: error: --dry-run goes with --sync: it shows what a sync would change\n");
+  CHECK(person.run({"remind", "--sync", "vdir"}).err == "simplan: error: --sync vdir: give the directory: --sync vdir DIR\n");
+  CHECK(person.run({"remind", "--sync", "webdav"}).err ==
+        "simplan: error: --sync: expected \"caldav\" or \"vdir DIR\", got \"webdav\"\n");
+}

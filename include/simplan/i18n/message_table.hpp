@@ -1509,7 +1509,7 @@ inline constexpr Message k_message_table[] = {
   {"Dry run for {}: {} to create, {} to update, {} to delete, {} unchanged.",
    "试运行（{}）：将创建 {} 个，更新 {} 个，删除 {} 个，{} 个不变。"},
   {"Synced {} to {}: {} created, {} updated, {} deleted, {} unchanged.",
-   "已将 {} 同步到 {}：创建 {} 个，更新 {} 个，删除 {} 个，{} 个不变。"},
+   "已将 {}同步到 {}：创建 {} 个，更新 {} 个，删除 {} 个，{} 个不变。"},
   {"1 event",
    "1 个日程"},
   {"{} events",
