@@ -53,6 +53,7 @@ Values option_values(const std::string& name)
   static const std::map<std::string, std::vector<std::string>, std::less<>> k_words = {
     {"--format", {"table", "json", "csv", "tsv"}},
     {"--export", {"text", "json", "csv", "tsv", "ics"}},
+    {"--sync", {"caldav", "vdir"}},
     {"--kind", {"prepaid", "postpaid", "travel"}},
     {"--network", {"tmobile", "att", "verizon", "boost"}},
     {"--sort", {"price", "data", "name"}},

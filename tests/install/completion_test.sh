@@ -38,6 +38,7 @@ expect "bash: simplan recommend --profile <TAB>" "tourist student resident long-
   "$(bash_complete simplan recommend --profile '')"
 expect "bash: simplan --format t<TAB>" "table tsv" "$(bash_complete simplan --format t)"
 expect "bash: simplan remind --ex<TAB>" "--export" "$(bash_complete simplan remind --ex)"
+expect "bash: simplan remind --sync <TAB>" "caldav vdir" "$(bash_complete simplan remind --sync '')"
 expect "bash: simplan lines renewed <TAB> (a line label, its space escaped)" 'Tello\ line' "$(bash_complete simplan lines renewed '')"
 expect "bash: simplan plans show tello-unl<TAB> (plan ids)" "tello-unlimited tello-unlimited-talk-text" \
   "$(bash_complete simplan plans show tello-unl | tr ' ' '\n' | sort | paste -sd ' ' -)"
