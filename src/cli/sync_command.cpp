@@ -82,6 +82,33 @@ WriteResult apply(EventStore& store, ChangeKind kind, const sync::WantedEvent* w
   return WriteResult::done;
 }
 
+// What became of one change: made (as planned, or as it had to be after a conflict), not needed after all,
+// or refused with a message.
+struct Outcome {
+  std::optional<ChangeKind> done;
+  std::string refused;
+};
+
+// A conflict means the object changed (or appeared) since the target was listed: it is read again and, if
+// the change is still needed, tried once more against the version there now.
+Outcome apply_change(EventStore& store, const sync::Change& change, Language language)
+{
+  if (apply(store, change.kind, change.wanted, change.stored) == WriteResult::done) {
+    return {change.kind, {}};
+  }
+  const std::string name = change.stored != nullptr ? change.stored->name : store.name_for(*change.wanted);
+  const std::optional<sync::StoredEvent> now = store.fetch(name);
+  if (now && !sync::line_id_of(now->uid)) {
+    return {std::nullopt, TR(language, "{} in {} is not an event simplan made: left alone", name, store.target())};
+  }
+  const std::optional<ChangeKind> kind = sync::replan(change.wanted, now);
+  if (kind && apply(store, *kind, change.wanted, now ? &*now : nullptr) == WriteResult::conflict) {
+    return {std::nullopt, TR(language, "{} changed in {} while simplan was writing it, twice: run the sync again",
+                             change.wanted != nullptr ? change.wanted->uid : change.stored->uid, store.target())};
+  }
+  return {kind, {}};
+}
+
 } // namespace
 
 SyncRequest parse_sync_option(const std::vector<std::string>& values, bool dry_run, Language language)
@@ -150,32 +177,15 @@ int run_sync(const SyncRequest& request, const lines::LinesFile& file, std::span
       ++counts[static_cast<int>(change.kind)];
       continue;
     }
-    // A conflict: the object changed (or appeared) since it was listed. Read it again, and if the change is
-    // still needed, try once more against the new version.
-    std::optional<ChangeKind> kind = change.kind;
-    std::optional<sync::StoredEvent> again;
-    const sync::StoredEvent* stored_now = change.stored;
-    if (apply(*store, *kind, change.wanted, stored_now) == WriteResult::conflict) {
-      const std::string name = change.stored != nullptr ? change.stored->name : store->name_for(*change.wanted);
-      again = store->fetch(name);
-      if (again && !sync::line_id_of(again->uid)) {
-        refused.push_back(TR(language, "{} in {} is not an event simplan made: left alone", name, store->target()));
-        continue;
-      }
-      kind = sync::replan(change.wanted, again);
-      stored_now = again ? &*again : nullptr;
-      if (kind && apply(*store, *kind, change.wanted, stored_now) == WriteResult::conflict) {
-        refused.push_back(TR(language, "{} changed in {} while simplan was writing it, twice: run the sync again",
-                             change.wanted != nullptr ? change.wanted->uid : change.stored->uid, store->target()));
-        continue;
-      }
-      if (!kind) {
-        ++unchanged;  // someone else made it what simplan wanted
-        continue;
-      }
+    const Outcome outcome = apply_change(*store, change, language);
+    if (!outcome.refused.empty()) {
+      refused.push_back(outcome.refused);
+    } else if (outcome.done) {
+      context.output.out += change_line(language, *outcome.done, false, change.wanted, change.stored);
+      ++counts[static_cast<int>(*outcome.done)];
+    } else if (change.wanted != nullptr) {
+      ++unchanged;  // someone else made it what simplan wanted meanwhile
     }
-    context.output.out += change_line(language, *kind, false, change.wanted, change.stored != nullptr ? change.stored : stored_now);
-    ++counts[static_cast<int>(*kind)];
   }
   const std::size_t total = wanted.size();
   context.output.out +=
