@@ -41,30 +41,22 @@ std::optional<bool> either(Language language, bool yes, bool no, std::string_vie
 
 } // namespace
 
-namespace {
-
-// The value of a load of the shipped data. A problem there is a bug, caught by the tests: not the user's to fix.
-template <class Load, class Value> Value checked_builtin(Load loaded, Value Load::*value, std::string_view file)
-{
-  if (!loaded.problems.empty()) {
-    throw std::logic_error(fmt::format("the built-in {} is invalid: {}", file, util::format_diagnostic(loaded.problems.front())));
-  }
-  return std::move(loaded.*value);
-}
-
-} // namespace
-
 const profile::ProfileBook& builtin_profiles()
 {
-  static const profile::ProfileBook book = checked_builtin(
-    profile::load_profile_book(data::builtin_profiles_json(), "data/profiles.json"), &profile::ProfileBookLoad::book, "data/profiles.json");
+  static const profile::ProfileBook book = [] {
+    auto loaded = profile::load_profile_book(data::builtin_profiles_json(), "data/profiles.json");
+    if (!loaded.problems.empty()) {
+      // A bug in the shipped data, caught by the tests: not the user's to fix.
+      throw std::logic_error("the built-in profiles are invalid: " + util::format_diagnostic(loaded.problems.front()));
+    }
+    return std::move(loaded.book);
+  }();
   return book;
 }
 
 const tax::TaxTable& builtin_tax_table()
 {
-  static const tax::TaxTable table = checked_builtin(tax::load_tax_table(data::builtin_taxes_json(), "data/taxes.json"),
-                                                     &tax::TaxTableLoad::table, "data/taxes.json");
+  static const tax::TaxTable table = data::builtin_tax_table();  // validated when simplan was built
   return table;
 }
 

@@ -47,6 +47,13 @@ TEST_CASE("the built-in tax table loads, covers every state, DC and Puerto Rico,
   }
 }
 
+TEST_CASE("the tax table compiled into simplan is the one data/taxes.json holds, field for field")
+{
+  const auto loaded = tax::load_tax_table(data::builtin_taxes_json(), "data/taxes.json");
+  REQUIRE(loaded.problems.empty());
+  CHECK(data::builtin_tax_table() == loaded.table);
+}
+
 TEST_CASE("bill rates are the state's voice rate on the taxable share of a bundle, to the part per million")
 {
   const auto loaded = tax::load_tax_table(

@@ -29,6 +29,7 @@ struct TaxSource {
   std::string checked;    ///< YYYY-MM-DD: when simplan's maintainers read it
   bool secondary = false; ///< read from a copy or a third party quoting the source
   std::string via;
+  friend bool operator==(const TaxSource&, const TaxSource&) = default;
 };
 
 /// What a state charges at the point of sale on prepaid service (sales tax plus a prepaid 911 fee).
@@ -38,6 +39,7 @@ struct PrepaidLevies {
   bool sales_tax = false;  ///< `rate` includes the state sales tax; false: a source gives only the 911 fees
   std::vector<std::string> sources;  ///< TaxSource ids
   std::string note;                  ///< what the levies are, in English
+  friend bool operator==(const PrepaidLevies&, const PrepaidLevies&) = default;
 };
 
 /// One state's row (or DC's, or Puerto Rico's).
@@ -48,6 +50,7 @@ struct StateTaxes {
   RatePpm federal_usf = 0;  ///< the Federal Universal Service Fund charge on the same
   std::string source;
   std::optional<PrepaidLevies> prepaid;  ///< absent: no source says
+  friend bool operator==(const StateTaxes&, const StateTaxes&) = default;
 };
 
 struct TaxTable {
@@ -64,6 +67,7 @@ struct TaxTable {
 
   const StateTaxes* find_state(std::string_view code) const;
   const TaxSource* find_source(std::string_view id) const;
+  friend bool operator==(const TaxTable&, const TaxTable&) = default;
 };
 
 struct TaxTableLoad {
