@@ -6,16 +6,13 @@
 // problem in the table is printed as simplan would print it, and fails the build. A unit test checks that
 // the compiled table equals the one load_tax_table reads from the same file.
 
+#include "build_step.hpp"
 #include "simplan/tax/tax_table.hpp"
-#include "simplan/util/diagnostic.hpp"
 
 #include <fmt/format.h>
 
-#include <cstdio>
 #include <exception>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <string>
 
 namespace {
@@ -96,30 +93,16 @@ try {
   }
   const std::string input = argv[1];
   const std::string output = argv[2];
-  std::ifstream in{input, std::ios::binary};
-  if (!in) {
-    std::cerr << input << ": cannot read\n";
+  const auto text = simplan::tools::read_input(input);
+  if (!text) {
     return 1;
   }
-  const std::string text{std::istreambuf_iterator<char>{in}, std::istreambuf_iterator<char>{}};
-  const auto loaded = tax::load_tax_table(text, input);
-  if (!loaded.problems.empty()) {
-    for (const auto& problem : loaded.problems) {
-      std::cerr << util::format_diagnostic(problem) << '\n';
-    }
-    std::cerr << input << ": " << loaded.problems.size() << " problems; the built-in tax table must have none\n";
+  const auto loaded = simplan::tax::load_tax_table(*text, input);
+  if (!simplan::tools::has_no_problems(loaded.problems, input, "the built-in tax table")) {
     return 1;
   }
-  const std::string code = cpp_of(loaded.table, input);
-  const std::string temporary = output + ".tmp";
-  std::ofstream out{temporary, std::ios::binary | std::ios::trunc};
-  out.write(code.data(), static_cast<std::streamsize>(code.size()));
-  out.close();
-  if (!out || std::rename(temporary.c_str(), output.c_str()) != 0) {
-    std::cerr << output << ": cannot write\n";
-    return 1;
-  }
-  return 0;
+  const std::string bytes = cpp_of(loaded.table, input);
+  return simplan::tools::write_output(output, bytes) ? 0 : 1;
 } catch (const std::exception& error) {
   std::cerr << "simplan_compile_taxes: " << error.what() << '\n';
   return 1;
