@@ -50,10 +50,9 @@ TEST_CASE("anything but a DAV multistatus is refused, and entities from a DTD ar
   const auto with_entity = parse_multistatus(R"(<?xml version="1.0"?>
 <!DOCTYPE m [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
 <multistatus xmlns="DAV:"><response><href>&secret;</href></response></multistatus>)");
-  if (with_entity) {
-    REQUIRE(with_entity->size() == 1);
-    CHECK(with_entity->front().href.find("root:") == std::string::npos);
-  }
+  REQUIRE(with_entity);
+  REQUIRE(with_entity->size() == 1);
+  CHECK(with_entity->front().href.empty());  // the external entity is neither fetched nor expanded
   CHECK(trimmed("\r\n \"etag\"\t ") == "\"etag\"");
   CHECK(trimmed(" \n").empty());
 }
